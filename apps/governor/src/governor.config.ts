@@ -1,0 +1,118 @@
+import { DEFAULT_TOPIC_PREFIX } from '@lib/contracts';
+import { loadConfig, parsers, type EnvSchema } from '@lib/common';
+
+export interface GovernorConfig {
+  brokers: string[];
+  topicPrefix: string;
+  rawTopic: string | undefined;
+  groupId: string;
+  clientId: string;
+  policyFile: string | undefined;
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+  maxEventBytes: number;
+  httpPort: number;
+  httpHost: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  maxRecordsPerTransaction: number;
+  partitionsConcurrency: number;
+  cameraRefreshMs: number;
+}
+
+export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
+  brokers: {
+    env: 'KAFKA_BROKERS',
+    required: true,
+    description: 'Kafka bootstrap servers, host:port[,host:port…]',
+    parse: parsers.brokers,
+  },
+  topicPrefix: {
+    env: 'TAMIZ_TOPIC_PREFIX',
+    default: DEFAULT_TOPIC_PREFIX,
+    description: 'prefix of every Tamiz topic',
+    parse: parsers.topicPrefix,
+  },
+  rawTopic: {
+    env: 'TAMIZ_RAW_TOPIC',
+    default: undefined,
+    description: 'physical name of the raw detections topic (default <prefix>detections.raw)',
+    parse: parsers.topicPrefix,
+  },
+  groupId: {
+    env: 'TAMIZ_GROUP_ID',
+    default: 'tamiz-governor',
+    description: 'consumer group shared by all governor instances',
+    parse: parsers.topicPrefix,
+  },
+  clientId: {
+    env: 'TAMIZ_CLIENT_ID',
+    default: 'tamiz-governor',
+    description: 'Kafka client id',
+    parse: parsers.topicPrefix,
+  },
+  policyFile: {
+    env: 'TAMIZ_POLICY_FILE',
+    default: undefined,
+    description: 'policy document (YAML or JSON); without one nothing is forwarded',
+    parse: parsers.string,
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    default: undefined,
+    sensitive: true,
+    description: 'PostgreSQL URL; SQLite is used when unset',
+    parse: parsers.url,
+  },
+  sqlitePath: {
+    env: 'TAMIZ_SQLITE_PATH',
+    default: './data/tamiz.sqlite',
+    description: 'SQLite file when DATABASE_URL is unset',
+    parse: parsers.string,
+  },
+  maxEventBytes: {
+    env: 'TAMIZ_MAX_EVENT_BYTES',
+    default: 65_536,
+    description: 'largest raw event accepted; larger ones are dead-lettered',
+    parse: parsers.int({ min: 1_024, max: 1_048_576 }),
+  },
+  httpPort: {
+    env: 'TAMIZ_HTTP_PORT',
+    default: 3000,
+    description: 'port of the health endpoints (0 picks a free one)',
+    parse: parsers.int({ min: 0, max: 65_535 }),
+  },
+  httpHost: {
+    env: 'TAMIZ_HTTP_HOST',
+    default: '127.0.0.1',
+    description: 'address the health endpoints bind to',
+    parse: parsers.string,
+  },
+  logLevel: {
+    env: 'TAMIZ_LOG_LEVEL',
+    default: 'info',
+    description: 'debug, info, warn or error',
+    parse: parsers.oneOf(['debug', 'info', 'warn', 'error'] as const),
+  },
+  maxRecordsPerTransaction: {
+    env: 'TAMIZ_MAX_RECORDS_PER_TXN',
+    default: 500,
+    description: 'input records per Kafka transaction at most',
+    parse: parsers.int({ min: 1, max: 10_000 }),
+  },
+  partitionsConcurrency: {
+    env: 'TAMIZ_PARTITIONS_CONCURRENCY',
+    default: 3,
+    description: 'partitions processed concurrently by one instance',
+    parse: parsers.int({ min: 1, max: 64 }),
+  },
+  cameraRefreshMs: {
+    env: 'TAMIZ_CAMERA_REFRESH_MS',
+    default: 30_000,
+    description: 'how often the camera registry is re-read from the database',
+    parse: parsers.int({ min: 1_000, max: 3_600_000 }),
+  },
+};
+
+export function loadGovernorConfig(env: NodeJS.ProcessEnv): GovernorConfig {
+  return loadConfig(GOVERNOR_ENV, env);
+}

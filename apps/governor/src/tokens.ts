@@ -1,0 +1,3 @@
+/** Injection tokens of the governor's composition root. */
+export const GOVERNOR_CONFIG = Symbol('GovernorConfig');
+export const LOGGER = Symbol('JsonLogger');

@@ -1,0 +1,44 @@
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import type { JsonLogger } from '@lib/common';
+
+export interface KafkaConnection {
+  brokers: string[];
+  clientId: string;
+}
+
+const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/**
+ * A kafkajs client whose own logs go through our JSON logger. Only kafkajs' message and a few
+ * scalar fields pass: kafkajs never logs record values, and we do not add them.
+ */
+export function createKafka(args: { connection: KafkaConnection; logger: JsonLogger }): Kafka {
+  return new Kafka({
+    clientId: args.connection.clientId,
+    brokers: args.connection.brokers,
+    // A broker restart takes ~10 s here; keep retrying well past that instead of crashing.
+    retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 30 },
+    connectionTimeout: 3_000,
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log }: LogEntry) => {
+        const { message, broker, groupId, error, topic, partition } = log as Record<
+          string,
+          unknown
+        >;
+        args.logger.event(LEVEL_NAMES[level] ?? 'info', `kafkajs: ${String(message)}`, {
+          broker: typeof broker === 'string' ? broker : undefined,
+          groupId: typeof groupId === 'string' ? groupId : undefined,
+          topic: typeof topic === 'string' ? topic : undefined,
+          partition: typeof partition === 'number' ? partition : undefined,
+          error: typeof error === 'string' ? error : undefined,
+        });
+      },
+  });
+}
