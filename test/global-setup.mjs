@@ -1,7 +1,8 @@
 // Jest global setup: provides a Kafka broker for the whole test run.
 //
 // - KAFKA_BROKERS already set (CI service, a broker from `npm run kafka`): use it as is.
-// - Only the `unit` project selected (npm run test:unit): no broker needed, none started.
+// - TAMIZ_KAFKA=off, or only projects that need no broker selected (`--selectProjects unit`,
+//   as in npm run test:unit): no broker is started.
 // - Otherwise start a local broker once; workers inherit KAFKA_BROKERS and TAMIZ_KAFKA_STATE
 //   (the latter lets a reconnection test call restartBroker(process.env.TAMIZ_KAFKA_STATE)).
 //
@@ -11,10 +12,10 @@ import { startLocalKafka } from '../scripts/local-kafka.mjs';
 
 const PROJECTS_NEEDING_KAFKA = ['medium', 'e2e'];
 
-export default async function globalSetup(globalConfig) {
+export default async function globalSetup() {
   process.env.TZ = 'UTC';
   if (process.env.KAFKA_BROKERS || globalThis.__TAMIZ_KAFKA__) return;
-  if (!needsKafka(globalConfig)) return;
+  if (process.env.TAMIZ_KAFKA === 'off' || !selectedProjectsNeedKafka(process.argv)) return;
 
   const kafka = await startLocalKafka({ keepDir: process.env.TAMIZ_KAFKA_KEEP === '1' });
   globalThis.__TAMIZ_KAFKA__ = kafka;
@@ -22,8 +23,17 @@ export default async function globalSetup(globalConfig) {
   process.env.TAMIZ_KAFKA_STATE = kafka.stateFile;
 }
 
-function needsKafka(globalConfig) {
-  const selected = globalConfig?.selectProjects;
-  if (!Array.isArray(selected) || selected.length === 0) return true;
-  return selected.some((name) => PROJECTS_NEEDING_KAFKA.includes(name));
+/**
+ * Jest does not pass the --selectProjects choice to global setup (globalConfig lacks it), but
+ * global setup runs in the Jest CLI process, so we read the same argv Jest parsed.
+ */
+function selectedProjectsNeedKafka(argv) {
+  const selected = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i].startsWith('--selectProjects=')) selected.push(argv[i].split('=')[1]);
+    else if (argv[i] === '--selectProjects') {
+      while (argv[i + 1] && !argv[i + 1].startsWith('-')) selected.push(argv[(i += 1)]);
+    }
+  }
+  return selected.length === 0 || selected.some((name) => PROJECTS_NEEDING_KAFKA.includes(name));
 }

@@ -20,6 +20,11 @@ const HOST = '127.0.0.1';
 const READY_TIMEOUT_MS = 120_000;
 const JVM_OPTIONS = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
 
+/** Extra JVM flags from $TAMIZ_KAFKA_JVM_OPTS (space-separated), appended so they win. */
+function extraJvmOptions() {
+  return (process.env.TAMIZ_KAFKA_JVM_OPTS ?? '').split(/\s+/).filter(Boolean);
+}
+
 const log = (message) => process.stderr.write(`[local-kafka] ${message}\n`);
 
 /**
@@ -31,7 +36,7 @@ export async function startLocalKafka({ version, keepDir = false, timeoutMs = RE
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tamiz-kafka-'));
   const stateFile = path.join(dir, 'state.json');
   try {
-    const state = await prepareBrokerDir({ dir, version: v, classpath });
+    const state = await prepareBrokerDir({ dir, version: v, classpath, keepDir });
     await formatStorage(state);
     await launchAndWait(state, stateFile, timeoutMs);
     return handleFor(state, stateFile, keepDir);
@@ -86,7 +91,7 @@ async function writeState(stateFile, state) {
   await fs.rename(tmp, stateFile);
 }
 
-async function prepareBrokerDir({ dir, version, classpath }) {
+async function prepareBrokerDir({ dir, version, classpath, keepDir }) {
   const [port, controllerPort] = await freePorts(2);
   const dataDir = path.join(dir, 'data');
   const logsDir = path.join(dir, 'logs');
@@ -100,6 +105,7 @@ async function prepareBrokerDir({ dir, version, classpath }) {
 
   const jvmOptions = [
     ...JVM_OPTIONS,
+    ...extraJvmOptions(),
     `-Dkafka.logs.dir=${logsDir}`,
     `-D${logConfig.systemProperty}=${logConfig.asValue(logConfigFile)}`,
   ];
@@ -117,6 +123,7 @@ async function prepareBrokerDir({ dir, version, classpath }) {
     java: javaBinary(),
     jvmOptions,
     javaArgs: [...jvmOptions, '-cp', classpath, 'kafka.Kafka', propertiesFile],
+    keepDir,
     ownerPid: process.pid,
     ownerStartTime: processStartTime(process.pid),
     pid: null,
@@ -152,6 +159,7 @@ async function launchAndWait(state, stateFile, timeoutMs) {
     ownerStartTime: state.ownerStartTime,
     pidFile: path.join(state.dir, 'kafka.pid'),
     outFile: path.join(state.logsDir, 'kafkaServer.out'),
+    cleanupDir: state.keepDir ? '' : state.dir,
   });
   Object.assign(state, { pid, watchdogPid });
   await writeState(stateFile, state);

@@ -63,9 +63,10 @@ export function javaBinary() {
 /**
  * Launches `java <javaArgs>` under the watchdog, in its own process group (so a Ctrl-C in the
  * terminal reaches only Node, which then stops the broker in order) and detached from our event
- * loop. JVM stdout/stderr are appended to `outFile`. Resolves to { pid, watchdogPid }.
+ * loop. JVM stdout/stderr are appended to `outFile`. If the owner dies, the watchdog also
+ * deletes `cleanupDir` (pass '' to keep it). Resolves to { pid, watchdogPid }.
  */
-export async function launchJvm({ javaArgs, ownerPid, ownerStartTime, pidFile, outFile }) {
+export async function launchJvm({ javaArgs, ownerPid, ownerStartTime, pidFile, outFile, cleanupDir = '' }) {
   await fs.rm(pidFile, { force: true });
   const command = hasSetpriv()
     ? ['setpriv', '--pdeathsig', 'TERM', javaBinary(), ...javaArgs]
@@ -75,7 +76,7 @@ export async function launchJvm({ javaArgs, ownerPid, ownerStartTime, pidFile, o
   try {
     child = spawn(
       'bash',
-      [WATCHDOG, String(ownerPid), ownerStartTime || '', pidFile, ...command],
+      [WATCHDOG, String(ownerPid), ownerStartTime || '', pidFile, cleanupDir, ...command],
       { detached: true, stdio: ['ignore', out, out] },
     );
   } finally {

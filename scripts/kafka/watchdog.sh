@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Watchdog for the local Kafka JVM (see process.mjs for why it exists).
-# usage: watchdog.sh OWNER_PID OWNER_START_TIME PID_FILE COMMAND...
+# usage: watchdog.sh OWNER_PID OWNER_START_TIME PID_FILE CLEANUP_DIR COMMAND...
 # Runs COMMAND in the background, writes its pid to PID_FILE, and stops it (SIGTERM, SIGKILL
-# after 20 s) as soon as the owner process is gone. SIGTERM/SIGINT/SIGHUP are forwarded.
-owner=$1 owner_start=$2 pidfile=$3
-shift 3
+# after 20 s) as soon as the owner process is gone; then deletes CLEANUP_DIR (if not empty),
+# since an owner that died cannot do it. SIGTERM/SIGINT/SIGHUP are forwarded to COMMAND.
+owner=$1 owner_start=$2 pidfile=$3 cleanup_dir=$4
+shift 4
 
 owner_alive() {
   local stat rest fields
@@ -34,7 +35,12 @@ while kill -0 "$jvm" 2>/dev/null; do
       sleep 0.5
     done
     kill -KILL "$jvm" 2>/dev/null
-    break
+    wait "$jvm"
+    # Only ever a directory made by startLocalKafka (mkdtemp "tamiz-kafka-XXXXXX").
+    case "$cleanup_dir" in
+      */tamiz-kafka-*) rm -rf -- "$cleanup_dir" ;;
+    esac
+    exit 0
   fi
   sleep 1 &
   wait $!

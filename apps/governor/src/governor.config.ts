@@ -17,6 +17,7 @@ export interface GovernorConfig {
   maxRecordsPerTransaction: number;
   partitionsConcurrency: number;
   cameraRefreshMs: number;
+  sessionTimeoutMs: number;
 }
 
 export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
@@ -110,6 +111,12 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     default: 30_000,
     description: 'how often the camera registry is re-read from the database',
     parse: parsers.int({ min: 1_000, max: 3_600_000 }),
+  },
+  sessionTimeoutMs: {
+    env: 'TAMIZ_SESSION_TIMEOUT_MS',
+    default: 10_000,
+    description: 'consumer group session timeout; partitions of a dead instance move after it',
+    parse: parsers.int({ min: 6_000, max: 300_000 }),
   },
 };
 

@@ -50,6 +50,7 @@ export async function startGovernor(args: {
     groupId: config.groupId,
     maxRecordsPerTransaction: config.maxRecordsPerTransaction,
     partitionsConsumedConcurrently: config.partitionsConcurrency,
+    sessionTimeoutMs: config.sessionTimeoutMs,
   });
   app.connectMicroservice({ strategy: server });
   const readiness = app.get(ReadinessService);

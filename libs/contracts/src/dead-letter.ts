@@ -1,7 +1,13 @@
 /** What reached the raw topic but could not be read as a canonical event, kept byte for byte. */
 export interface DeadLetterRecordV1 {
   schema: 'tamiz.dead-letter.v1';
-  source: { topic: string; partition: number; offset: string; key: string | null; timestamp: string };
+  source: {
+    topic: string;
+    partition: number;
+    offset: string;
+    key: string | null;
+    timestamp: string;
+  };
   /** The original record value, base64 of the exact bytes received. */
   originalBase64: string;
   originalSize: number;

@@ -6,13 +6,34 @@ export type { DecisionRecordV1, PolicyRef, Reason, Verdict } from './decision';
 export { DETECTION_DATA_SCHEMA, DETECTION_EVENT_TYPE } from './detection-event';
 export type {
   BoundingBox,
+  ClothingItem,
   DetectionAttributes,
   DetectionData,
   DetectionEventV1,
   DetectionIdentifiers,
   GeoPoint,
+  PersonAttributes,
   SnapshotInfo,
+  VehicleAttributes,
   VendorInfo,
 } from './detection-event';
+export { CANONICAL_FIELD_PATHS, isKnownFieldPath } from './field-paths';
+export { parseDetection } from './parse-detection';
+export type { ParseDetectionOptions, ParseResult } from './parse-detection';
+export {
+  ALERT_JSON_SCHEMA,
+  CONTRACT_SCHEMAS,
+  DEAD_LETTER_JSON_SCHEMA,
+  DECISION_JSON_SCHEMA,
+  DETECTION_DATA_JSON_SCHEMA,
+  DETECTION_EVENT_JSON_SCHEMA,
+} from './schemas';
+export type { JsonSchema, JsonType } from './schemas';
 export { DEFAULT_TOPIC_PREFIX, TOPIC_SPECS, topicName } from './topics';
 export type { PayloadOf, Topic, TopicMap, TopicNaming, TopicSpec } from './topics';
+export {
+  validateAlert,
+  validateDeadLetter,
+  validateDecision,
+  validateDetectionEvent,
+} from './validators';

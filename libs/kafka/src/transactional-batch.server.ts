@@ -84,6 +84,8 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
       groupId,
       readUncommitted: false,
       sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
+      // kafkajs defaults to 60 s; a replacement for a crashed instance should not wait that long.
+      rebalanceTimeout: Math.max(this.options.sessionTimeoutMs ?? 10_000, 10_000),
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 100,
       retry: { retries: 30, initialRetryTime: 200, maxRetryTime: 5_000 },

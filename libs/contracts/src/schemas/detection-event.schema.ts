@@ -18,6 +18,7 @@ import {
   closedObject,
   DATE_TIME,
   ID,
+  label,
   LABEL,
   PATTERNS,
   SCHEMA_DIALECT,
@@ -83,14 +84,14 @@ type Plate = NonNullable<DetectionIdentifiers['plate']>;
 type FaceMatch = NonNullable<DetectionIdentifiers['faceMatch']>;
 
 const PLATE_PROPERTIES = {
-  value: { ...LABEL, maxLength: 32 },
-  country: { ...LABEL, maxLength: 16 },
+  value: label(32),
+  country: label(16),
   confidence: UNIT,
 } satisfies PropertiesOf<Plate>;
 
 const FACE_MATCH_PROPERTIES = {
   subjectRef: ID,
-  watchlist: { ...LABEL, maxLength: 128 },
+  watchlist: label(128),
   similarity: UNIT,
 } satisfies PropertiesOf<FaceMatch>;
 
@@ -119,8 +120,8 @@ const SNAPSHOT_PROPERTIES = {
 
 const VENDOR_PROPERTIES = {
   kind: TOKEN,
-  eventType: { ...LABEL, maxLength: 128 },
-  model: { ...LABEL, maxLength: 128 },
+  eventType: label(128),
+  model: label(128),
 } satisfies PropertiesOf<VendorInfo>;
 
 const DATA_PROPERTIES = {
@@ -128,7 +129,7 @@ const DATA_PROPERTIES = {
   occurredAt: DATE_TIME,
   cameraId: ID,
   siteId: ID,
-  zone: { ...LABEL, maxLength: 128 },
+  zone: label(128),
   geo: closedObject(GEO_PROPERTIES, ['lat', 'lon']),
   analyticType: TOKEN,
   objectClass: TOKEN,
@@ -186,6 +187,10 @@ export const DETECTION_EVENT_JSON_SCHEMA: JsonSchema = {
   $schema: SCHEMA_DIALECT,
   $id: DETECTION_DATA_SCHEMA,
   title: 'Tamiz canonical detection event, v1',
+  description:
+    'A CloudEvents 1.0 structured-mode event. Beyond this schema, Tamiz requires id to equal ' +
+    'data.eventId and time to equal data.occurredAt, and rejects the keys __proto__, ' +
+    'constructor and prototype at any depth.',
   type: 'object',
   required: ['specversion', 'id', 'source', 'type', 'time', 'data'],
   properties: ENVELOPE_PROPERTIES,

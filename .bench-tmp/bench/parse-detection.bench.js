@@ -1,0 +1,59 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+/**
+ * parseDetection cost per event, against JSON.parse alone on the same bytes.
+ * Run: npm run bench:contracts (builds first). Prints µs/event; the median of several rounds.
+ */
+const contracts_1 = require("../libs/contracts/src/index.js");
+const detection_event_factory_1 = require("../test/factories/detection-event.factory");
+const ROUNDS = 15;
+const ITERATIONS = 50_000;
+const EVENT_BYTES = 1500;
+/** µs per call over one round. */
+function round(run) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < ITERATIONS; i += 1) {
+        run();
+    }
+    return Number(process.hrtime.bigint() - start) / 1000 / ITERATIONS;
+}
+function summary(samples) {
+    const sorted = [...samples].sort((a, b) => a - b);
+    return { min: sorted[0].toFixed(2), median: sorted[Math.floor(sorted.length / 2)].toFixed(2) };
+}
+const bytes = detection_event_factory_1.DetectionEventFactory.toBytes(detection_event_factory_1.DetectionEventFactory.sized(EVENT_BYTES));
+const options = { maxBytes: 1_048_576 };
+if (!(0, contracts_1.parseDetection)(bytes, options).ok) {
+    throw new Error('the benchmark event must be valid');
+}
+let sink = 0;
+const jsonOnly = () => {
+    sink += Object.keys(JSON.parse(bytes.toString('utf8'))).length;
+};
+const full = () => {
+    sink += (0, contracts_1.parseDetection)(bytes, options).ok ? 1 : 0;
+};
+// warm-up, then interleaved rounds so both see the same machine load
+round(jsonOnly);
+round(full);
+const jsonSamples = [];
+const fullSamples = [];
+const overheadSamples = [];
+for (let i = 0; i < ROUNDS; i += 1) {
+    const json = round(jsonOnly);
+    const parsed = round(full);
+    jsonSamples.push(json);
+    fullSamples.push(parsed);
+    overheadSamples.push(parsed - json);
+}
+const report = {
+    node: process.version,
+    eventBytes: bytes.length,
+    callsPerRound: ITERATIONS,
+    rounds: ROUNDS,
+    jsonParseMicros: summary(jsonSamples),
+    parseDetectionMicros: summary(fullSamples),
+    overheadMicros: summary(overheadSamples),
+    sink,
+};
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

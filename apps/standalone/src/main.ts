@@ -1,0 +1,123 @@
+import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Partitioners, type Producer } from 'kafkajs';
+import { ConfigError, JsonLogger } from '@lib/common';
+import { topicName, type CameraRecord } from '@lib/contracts';
+import { createKafka } from '@lib/kafka';
+import { CameraRepository, openDataSource } from '@lib/persistence';
+import { EventMix } from '@lib/simulator';
+import { startGovernor, type GovernorHandle } from '../../governor/src/main';
+import { repoRoot } from './repo-root.util';
+import { formatSummary } from './summary.util';
+
+interface LocalKafka {
+  brokers: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`: everything on embedded defaults in one process — a local Kafka broker (unless
+ * KAFKA_BROKERS is set), SQLite, the demo camera registry and policy, the governor, a camera
+ * simulator, and a console summary every few seconds. Ctrl-C stops it all.
+ */
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const logger = new JsonLogger({ service: 'standalone', level: 'warn' });
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const env: NodeJS.ProcessEnv = {
+    TAMIZ_POLICY_FILE: join(root, 'policies/demo/lima-demo.policy.yaml'),
+    TAMIZ_SQLITE_PATH: join(root, 'data/tamiz.sqlite'),
+    TAMIZ_LOG_LEVEL: 'warn',
+    ...process.env,
+  };
+
+  let broker: LocalKafka | null = null;
+  let governor: GovernorHandle | null = null;
+  let producer: Producer | null = null;
+  let timers: NodeJS.Timeout[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    say('Deteniendo… / stopping…');
+    timers.forEach(clearInterval);
+    await producer?.disconnect().catch(() => undefined);
+    await governor?.close().catch(() => undefined);
+    await broker?.stop().catch(() => undefined);
+    say('Detenido / stopped.');
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    if (!env.KAFKA_BROKERS) {
+      say('Iniciando broker Kafka local… / starting a local Kafka broker (first run downloads it)…');
+      const local = (await import(join(root, 'scripts/local-kafka.mjs'))) as {
+        startLocalKafka: () => Promise<LocalKafka>;
+      };
+      broker = await local.startLocalKafka();
+      env.KAFKA_BROKERS = broker.brokers;
+    }
+    say(`Kafka: ${env.KAFKA_BROKERS}`);
+
+    const cameras = JSON.parse(
+      await readFile(join(root, 'policies/demo/cameras.json'), 'utf8'),
+    ) as CameraRecord[];
+    const dataSource = await openDataSource({ sqlitePath: env.TAMIZ_SQLITE_PATH as string });
+    await new CameraRepository(dataSource).upsertMany(cameras);
+    await dataSource.destroy();
+    say(`Registro de cámaras / camera registry: ${cameras.length} cámaras de demostración`);
+
+    governor = await startGovernor({ env, logger });
+    say(`Gobernador listo / governor ready: ${governor.url}/health/ready`);
+
+    producer = await startSimulator({ env, cameras, logger, timers });
+    const summary = setInterval(() => say(formatSummary(governor!.governor.stats())), 5_000);
+    timers = [...timers, summary];
+    say('Simulador de cámaras en marcha / camera simulator running. Ctrl-C para detener / to stop.');
+  } catch (error) {
+    process.stderr.write(
+      error instanceof ConfigError ? `${error.message}\n` : `error: ${(error as Error).message}\n`,
+    );
+    await stop(error instanceof ConfigError ? 78 : 1);
+  }
+}
+
+async function startSimulator(args: {
+  env: NodeJS.ProcessEnv;
+  cameras: CameraRecord[];
+  logger: JsonLogger;
+  timers: NodeJS.Timeout[];
+}): Promise<Producer> {
+  const kafka = createKafka({
+    connection: { brokers: (args.env.KAFKA_BROKERS as string).split(','), clientId: 'simulator' },
+    logger: args.logger,
+  });
+  const producer = kafka.producer({
+    idempotent: true,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  const topic = topicName('detections.raw.v1', {
+    prefix: args.env.TAMIZ_TOPIC_PREFIX ?? 'tamiz.',
+    rawTopic: args.env.TAMIZ_RAW_TOPIC,
+  });
+  const mix = new EventMix({ seed: 2026, cameras: args.cameras, startAt: new Date() });
+  const perTick = Math.max(1, Math.round(Number(args.env.TAMIZ_SIM_RATE ?? 40) / 10));
+  args.timers.push(
+    setInterval(() => {
+      const messages = Array.from({ length: perTick }, () => mix.next()).map((r) => ({
+        key: r.key,
+        value: r.value,
+      }));
+      producer.send({ topic, messages }).catch(() => undefined);
+    }, 100),
+  );
+  return producer;
+}
+
+void main();

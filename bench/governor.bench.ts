@@ -1,0 +1,263 @@
+/**
+ * `npm run bench:governor`: what governance costs on a real broker.
+ *
+ * 1. governed: the real governor (same code as production) drains a backlog of N raw events;
+ * 2. passthrough: the same transactional transport and batching, with a handler that copies each
+ *    input into as many output records, of the governed outputs' average size, without governing;
+ * 3. latency: the governor at about half its measured rate, event produced → decision committed.
+ * The last line is one JSON object for tooling.
+ */
+import 'reflect-metadata';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kafka } from 'kafkajs';
+import { JsonLogger } from '@lib/common';
+import { parseDetection, topicName, type CameraRecord } from '@lib/contracts';
+import { TransactionalBatchServer, createKafka, provisionTopics, type OutboundRecord } from '@lib/kafka';
+import { CameraRepository, openDataSource } from '@lib/persistence';
+import { compilePolicy, parsePolicyText } from '@lib/policy';
+import { EventMix, type SimulatedRecord } from '@lib/simulator';
+import { startGovernor } from '../apps/governor/src/main';
+import { benchBroker, benchKafka, percentile, round } from './bench-support';
+
+const ROOT = join(__dirname, '..', '..');
+const N = Number(process.env.BENCH_EVENTS ?? 50_000);
+const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
+const POLICY_FILE = join(ROOT, 'policies/demo/lima-demo.policy.yaml');
+const cameras = JSON.parse(readFileSync(join(ROOT, 'policies/demo/cameras.json'), 'utf8')) as CameraRecord[];
+const logger = new JsonLogger({ service: 'bench', level: 'error' });
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function records(seed: number, count: number): SimulatedRecord[] {
+  const mix = new EventMix({ seed, cameras, startAt: new Date(Date.UTC(2026, 10, 1)), sizeRange: [1_024, 2_048] });
+  return Array.from({ length: count }, () => mix.next());
+}
+
+async function produce(kafka: Kafka, topic: string, input: SimulatedRecord[]): Promise<void> {
+  const producer = kafka.producer({ idempotent: true });
+  await producer.connect();
+  for (let i = 0; i < input.length; i += 1_000) {
+    await producer.send({
+      topic,
+      messages: input.slice(i, i + 1_000).map((r) => ({ key: r.key, value: r.value })),
+    });
+  }
+  await producer.disconnect();
+}
+
+/** Time from the first committed record to the last, polling a committed-records counter. */
+async function drainRate(count: () => number, total: number): Promise<number> {
+  while (count() === 0) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const [startCount, startAt] = [count(), performance.now()];
+  while (count() < total) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return (total - startCount) / ((performance.now() - startAt) / 1000);
+}
+
+/** What the governor emits per input, on average: record count and size (for the passthrough). */
+function outputShape(sample: SimulatedRecord[]): { perInput: number; avgBytes: number } {
+  const policy = compilePolicy(parsePolicyText(readFileSync(POLICY_FILE, 'utf8'), 'yaml'));
+  const byId = new Map(cameras.map((c) => [c.cameraId, c]));
+  let outputs = 0;
+  let bytes = 0;
+  for (const r of sample) {
+    const parsed = parseDetection(r.value, { maxBytes: 65_536 });
+    if (!parsed.ok) {
+      outputs += 1;
+      bytes += Math.ceil((r.value.length * 4) / 3) + 300;
+      continue;
+    }
+    const { decision, alerts } = policy.evaluate({
+      event: parsed.event.data,
+      camera: byId.get(parsed.event.data.cameraId) ?? null,
+    });
+    for (const out of [decision, ...alerts]) {
+      outputs += 1;
+      bytes += Buffer.byteLength(JSON.stringify(out));
+    }
+  }
+  return { perInput: outputs / sample.length, avgBytes: Math.round(bytes / outputs) };
+}
+
+async function verifyExactlyOnce(kafka: Kafka, topic: string, expected: number) {
+  const seen = new Map<string, number>();
+  const consumer = kafka.consumer({ groupId: `bench-verify-${topic}`, readUncommitted: false });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  let total = 0;
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const id = (JSON.parse(String(message.value)) as { eventId: string }).eventId;
+      seen.set(id, (seen.get(id) ?? 0) + 1);
+      total += 1;
+    },
+  });
+  const deadline = Date.now() + 120_000;
+  while (total < expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  await consumer.disconnect();
+  return { lost: Math.max(0, expected - seen.size), duplicated: total - seen.size };
+}
+
+async function main(): Promise<void> {
+  const broker = await benchBroker(ROOT);
+  const kafka = benchKafka(broker.brokers);
+  const dir = mkdtempSync(join(tmpdir(), 'tamiz-bench-'));
+  const sqlitePath = join(dir, 'tamiz.sqlite');
+  const ds = await openDataSource({ sqlitePath });
+  await new CameraRepository(ds).upsertMany(cameras);
+  await ds.destroy();
+  const run = `bench-${process.pid}-${Date.now()}`;
+  const env = (prefix: string) => ({
+    KAFKA_BROKERS: broker.brokers,
+    TAMIZ_TOPIC_PREFIX: prefix,
+    TAMIZ_GROUP_ID: `${prefix}governor`,
+    TAMIZ_POLICY_FILE: POLICY_FILE,
+    TAMIZ_SQLITE_PATH: sqlitePath,
+    TAMIZ_HTTP_PORT: '0',
+    TAMIZ_LOG_LEVEL: 'error',
+  });
+  try {
+    const input = records(7, N);
+    const malformed = input.filter((r) => r.kind === 'malformed').length;
+    const avgIn = Math.round(input.reduce((s, r) => s + r.value.length, 0) / N);
+    say(`events: ${N} (${malformed} malformed), average ${avgIn} bytes`);
+
+    // 1. governed
+    const gPrefix = `${run}-g.`;
+    const admin = kafka.admin();
+    await admin.connect();
+    await provisionTopics({ admin, naming: { prefix: gPrefix } });
+    await produce(kafka, topicName('detections.raw.v1', { prefix: gPrefix }), input);
+    const governor = await startGovernor({ env: env(gPrefix), logger });
+    const eventsPerSec = await drainRate(() => governor.governor.stats().consumed, N);
+    await governor.close();
+    const stats = governor.governor.stats();
+    say(`governed: ${round(eventsPerSec, 0)} events/s (forwarded ${stats.forwarded}, suppressed ${stats.suppressed}, dead-lettered ${stats.deadLettered})`);
+    const check = await verifyExactlyOnce(kafka, topicName('decisions.v1', { prefix: gPrefix }), N - malformed);
+
+    // 2. passthrough with the same transport, batching and output volume
+    const shape = outputShape(input.slice(0, 2_000));
+    say(`passthrough output shape: ${round(shape.perInput, 3)} records/input of ${shape.avgBytes} bytes`);
+    const pPrefix = `${run}-p.`;
+    await provisionTopics({ admin, naming: { prefix: pPrefix } });
+    await produce(kafka, topicName('detections.raw.v1', { prefix: pPrefix }), input);
+    const passthroughPerSec = await passthrough(broker.brokers, pPrefix, shape);
+    say(`passthrough: ${round(passthroughPerSec, 0)} events/s`);
+
+    // 3. latency at about half the governed rate
+    const lPrefix = `${run}-l.`;
+    const latencies = await latency({ kafka, admin, env: env(lPrefix), prefix: lPrefix, rate: eventsPerSec / 2 });
+    await admin.disconnect();
+    const p50Ms = round(percentile(latencies, 50));
+    const p99Ms = round(percentile(latencies, 99));
+    say(`latency at ${round(eventsPerSec / 2, 0)} events/s: p50 ${p50Ms} ms, p99 ${p99Ms} ms (${latencies.length} events)`);
+    say(JSON.stringify({
+      bench: 'governor',
+      eventsPerSec: round(eventsPerSec, 0),
+      passthroughEventsPerSec: round(passthroughPerSec, 0),
+      ratio: round(eventsPerSec / passthroughPerSec, 2),
+      p50Ms,
+      p99Ms,
+      lost: check.lost,
+      duplicated: check.duplicated,
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await broker.stop();
+  }
+}
+
+async function passthrough(
+  brokers: string,
+  prefix: string,
+  shape: { perInput: number; avgBytes: number },
+): Promise<number> {
+  const server = new TransactionalBatchServer({
+    kafka: createKafka({ connection: { brokers: brokers.split(','), clientId: 'bench-passthrough' }, logger }),
+    naming: { prefix },
+    logger,
+    groupId: `${prefix}passthrough`,
+  });
+  let owed = 0;
+  server.addHandler('detections.raw.v1', async (batch: { records: Array<{ key: Buffer | null; value: Buffer | null }> }) => {
+    const out: OutboundRecord[] = [];
+    for (const r of batch.records) {
+      owed += shape.perInput;
+      const copy = (r.value ?? Buffer.alloc(0)).subarray(0, shape.avgBytes);
+      for (; owed >= 1; owed -= 1) {
+        out.push({ topic: out.length % 2 ? 'alerts.lawful.v1' : 'decisions.v1', key: r.key?.toString() ?? null, value: copy });
+      }
+    }
+    return { records: out };
+  });
+  await new Promise<void>((resolve, reject) => void server.listen((e?: unknown) => (e ? reject(e as Error) : resolve())));
+  const rate = await drainRate(() => server.transportStats().records, N);
+  await server.close();
+  return rate;
+}
+
+async function latency(args: {
+  kafka: Kafka;
+  admin: import('kafkajs').Admin;
+  env: Record<string, string>;
+  prefix: string;
+  rate: number;
+}): Promise<number[]> {
+  const naming = { prefix: args.prefix };
+  await provisionTopics({ admin: args.admin, naming });
+  const governor = await startGovernor({ env: args.env, logger });
+  const latencies: number[] = [];
+  const consumer = args.kafka.consumer({ groupId: `${args.prefix}latency`, readUncommitted: false, maxWaitTimeInMs: 20 });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topicName('decisions.v1', naming)], fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const { occurredAt } = JSON.parse(String(message.value)) as { occurredAt: string };
+      latencies.push(Date.now() - Date.parse(occurredAt));
+    },
+  });
+  const producer = args.kafka.producer({ idempotent: true });
+  await producer.connect();
+  const topic = topicName('detections.raw.v1', naming);
+  const mix = new EventMix({ seed: 11, cameras, startAt: new Date(), sizeRange: [1_024, 2_048] });
+  const tickMs = 20;
+  const perTick = Math.max(1, Math.round((args.rate * tickMs) / 1000));
+  const started = Date.now();
+  let sent = 0;
+  while (Date.now() - started < LATENCY_SECONDS * 1000) {
+    const tickStart = Date.now();
+    const messages = [];
+    for (let i = 0; i < perTick; i++) {
+      const r = mix.next();
+      if (r.kind === 'malformed') {
+        continue;
+      }
+      const event = JSON.parse(r.value.toString()) as { time: string; data: { occurredAt: string } };
+      event.time = event.data.occurredAt = new Date().toISOString();
+      messages.push({ key: r.key, value: JSON.stringify(event) });
+    }
+    await producer.send({ topic, messages, acks: -1 });
+    sent += messages.length;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, tickMs - (Date.now() - tickStart))));
+  }
+  const deadline = Date.now() + 30_000;
+  while (latencies.length < sent && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await producer.disconnect();
+  await consumer.disconnect();
+  await governor.close();
+  return latencies.sort((a, b) => a - b);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { isForbiddenKey } from './forbidden-keys';
+import { DETECTION_DATA_JSON_SCHEMA } from './schemas';
+import type { JsonSchema } from './schemas';
+
+interface PathIndex {
+  known: string[];
+  /** Open objects (vendors may add keys), with the rule their keys must follow, if any. */
+  open: Map<string, RegExp | null>;
+}
+
+function isOpenObject(schema: JsonSchema): boolean {
+  const types = [schema.type].flat();
+  return types.includes('object') && schema.additionalProperties !== false;
+}
+
+// Walked once at load from the schema itself, so the list cannot drift from what is validated.
+function indexPaths(schema: JsonSchema, prefix: string, index: PathIndex): PathIndex {
+  for (const [key, child] of Object.entries(schema.properties ?? {})) {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    index.known.push(path);
+    if (isOpenObject(child)) {
+      const pattern = child.propertyNames?.pattern;
+      index.open.set(path, pattern === undefined ? null : new RegExp(pattern, 'u'));
+    }
+    indexPaths(child, path, index);
+  }
+  return index;
+}
+
+const INDEX = indexPaths(DETECTION_DATA_JSON_SCHEMA, '', { known: [], open: new Map() });
+const KNOWN: ReadonlySet<string> = new Set(INDEX.known);
+
+/**
+ * Dotted paths into `data` that a policy may name, in schema order: `occurredAt`, `geo`,
+ * `geo.lat`, `attributes.person.clothing`, `identifiers.plate`, `snapshot`, …
+ */
+export const CANONICAL_FIELD_PATHS: readonly string[] = Object.freeze([...INDEX.known]);
+
+/**
+ * True for a canonical path, and for any path below an open object (the attribute groups),
+ * where vendors add keys: `attributes.person.someVendorKey`, `attributes.acme.zoneScore`.
+ * False for anything the schema rules out, such as `geo.alt` or `confidence.value`.
+ */
+export function isKnownFieldPath(path: string): boolean {
+  if (KNOWN.has(path)) {
+    return true;
+  }
+  const segments = path.split('.');
+  if (segments.some((segment) => segment === '' || isForbiddenKey(segment))) {
+    return false;
+  }
+  for (let length = segments.length - 1; length > 0; length -= 1) {
+    const prefix = segments.slice(0, length).join('.');
+    if (KNOWN.has(prefix)) {
+      const keyRule = INDEX.open.get(prefix);
+      return keyRule !== undefined && (keyRule === null || keyRule.test(segments[length]));
+    }
+  }
+  return false;
+}

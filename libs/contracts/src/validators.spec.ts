@@ -1,0 +1,139 @@
+import type { AlertV1 } from './alert';
+import { ValidationIssueCode, type DeadLetterRecordV1 } from './dead-letter';
+import type { DecisionRecordV1 } from './decision';
+import {
+  validateAlert,
+  validateDeadLetter,
+  validateDecision,
+  validateDetectionEvent,
+} from './validators';
+
+const POLICY = { id: 'lima-seguridad', version: '3', hash: 'a'.repeat(64) };
+
+function alert(): AlertV1 {
+  return {
+    schema: 'tamiz.alert.v1',
+    alertId: 'alr-000001',
+    eventId: 'det-000001',
+    purpose: 'delito-en-flagrancia',
+    title: { es: 'Pelea en vía pública', en: 'Fight in a public street' },
+    priority: 'high',
+    recipients: ['central-serenazgo-miraflores'],
+    humanReview: 'required',
+    label: 'recommendation',
+    policy: POLICY,
+    // minimised: a purpose may keep a nested field without its required siblings
+    data: { occurredAt: '2026-03-14T08:00:01.000Z', identifiers: { plate: { country: 'PE' } } },
+  } as AlertV1;
+}
+
+function decision(): DecisionRecordV1 {
+  return {
+    schema: 'tamiz.decision.v1',
+    decisionId: 'dec-000001',
+    eventId: 'det-000001',
+    cameraId: 'cam-mira-0142',
+    occurredAt: '2026-03-14T08:00:01.000Z',
+    analyticType: 'fight',
+    verdict: 'forward',
+    purposes: ['delito-en-flagrancia'],
+    ruleIds: ['purpose:delito-en-flagrancia'],
+    reasons: [{ code: 'purpose_matched', es: 'Finalidad aplicable', en: 'Purpose applies' }],
+    droppedPaths: ['attributes.person.gender'],
+    transforms: [{ purpose: 'delito-en-flagrancia', path: 'geo', transform: 'generalize' }],
+    policy: POLICY,
+    humanReview: 'required',
+    retentionClass: null,
+  };
+}
+
+function deadLetter(): DeadLetterRecordV1 {
+  return {
+    schema: 'tamiz.dead-letter.v1',
+    source: {
+      topic: 'tamiz.detections.raw',
+      partition: 3,
+      offset: '9007199254740993',
+      key: null,
+      timestamp: '1773475201000',
+    },
+    originalBase64: '',
+    originalSize: 0,
+    errors: [
+      { path: '', code: ValidationIssueCode.InvalidJson, message: 'Unexpected end of JSON input' },
+    ],
+    receivedAt: '2026-03-14T08:00:02.000Z',
+  };
+}
+
+const schema = (path: string) => ({
+  path,
+  code: ValidationIssueCode.Schema,
+  message: expect.any(String),
+});
+
+describe(validateAlert.name, () => {
+  it('should accept a minimised alert', () => {
+    expect(validateAlert(alert())).toEqual([]);
+  });
+
+  it.each([
+    ['a non-recommendation label', { label: 'decision' }, ['/label']],
+    ['an unknown priority', { priority: 'urgent' }, ['/priority']],
+    ['a short policy hash', { policy: { ...POLICY, hash: 'abc' } }, ['/policy/hash']],
+    ['a field the detection has not got', { data: { embedding: [0.1] } }, ['/data/embedding']],
+    ['an out-of-range confidence', { data: { confidence: 2 } }, ['/data/confidence']],
+    ['a missing title', { title: undefined }, ['/title']],
+  ])('should reject %s', (_label, patch, paths) => {
+    const issues = validateAlert({ ...alert(), ...patch });
+    expect(issues).toEqual(paths.map(schema));
+  });
+});
+
+describe(validateDecision.name, () => {
+  it('should accept a decision, with or without a policy', () => {
+    expect(validateDecision(decision())).toEqual([]);
+    expect(validateDecision({ ...decision(), verdict: 'suppress', policy: null })).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown verdict', { verdict: 'maybe' }, ['/verdict']],
+    ['a wall-clock field', { decidedAt: '2026-03-14T08:00:02.000Z' }, ['/decidedAt']],
+    ['a reason without English', { reasons: [{ code: 'x', es: 'x' }] }, ['/reasons/0/en']],
+    ['an empty retention class', { retentionClass: '' }, ['/retentionClass']],
+  ])('should reject %s', (_label, patch, paths) => {
+    expect(validateDecision({ ...decision(), ...patch })).toEqual(paths.map(schema));
+  });
+});
+
+describe(validateDeadLetter.name, () => {
+  it('should accept a dead letter of an empty record', () => {
+    expect(validateDeadLetter(deadLetter())).toEqual([]);
+  });
+
+  it.each([
+    ['no issues', { errors: [] }, ['/errors']],
+    ['a numeric offset', { source: { ...deadLetter().source, offset: 42 } }, ['/source/offset']],
+    [
+      'an unknown issue code',
+      { errors: [{ path: '', code: 'oops', message: 'x' }] },
+      ['/errors/0/code'],
+    ],
+    [
+      'a path that is not a pointer',
+      { errors: [{ path: 'data.x', code: 'schema', message: 'x' }] },
+      ['/errors/0/path'],
+    ],
+    ['broken base64', { originalBase64: 'abc' }, ['/originalBase64']],
+  ])('should reject %s', (_label, patch, paths) => {
+    expect(validateDeadLetter({ ...deadLetter(), ...patch })).toEqual(paths.map(schema));
+  });
+});
+
+describe(validateDetectionEvent.name, () => {
+  it('should report schema issues and skip consistency checks on a malformed event', () => {
+    expect(
+      validateDetectionEvent({ id: 'a', data: { eventId: 'b' } }).map((i) => i.code),
+    ).not.toContain(ValidationIssueCode.Inconsistent);
+  });
+});

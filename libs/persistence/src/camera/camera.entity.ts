@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+// Column types are limited to those both drivers accept (varchar, double precision, text via
+// simple-json); the committed migration must declare exactly the same ones.
+@Entity({ name: 'cameras' })
+@Index('idx_cameras_district', ['district'])
+@Index('idx_cameras_site_id', ['siteId'])
+export class CameraEntity {
+  @PrimaryColumn({
+    name: 'camera_id',
+    type: 'varchar',
+    length: 128,
+    primaryKeyConstraintName: 'pk_cameras',
+  })
+  cameraId!: string;
+
+  @Column({ name: 'name', type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ name: 'district', type: 'varchar', length: 128 })
+  district!: string;
+
+  @Column({ name: 'site_id', type: 'varchar', length: 128 })
+  siteId!: string;
+
+  @Column({ name: 'zone_type', type: 'varchar', length: 64 })
+  zoneType!: string;
+
+  // Text holding a JSON array: the same on SQLite and PostgreSQL, and never queried inside.
+  @Column({ name: 'allowed_purposes', type: 'simple-json' })
+  allowedPurposes!: string[];
+
+  @Column({ name: 'geo_lat', type: 'double precision', nullable: true })
+  geoLat!: number | null;
+
+  @Column({ name: 'geo_lon', type: 'double precision', nullable: true })
+  geoLon!: number | null;
+
+  @Column({ name: 'signage_id', type: 'varchar', length: 128, nullable: true })
+  signageId!: string | null;
+
+  // No explicit type: each driver maps these to its own (datetime / timestamp).
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt!: Date;
+}

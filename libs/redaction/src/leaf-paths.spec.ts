@@ -1,0 +1,79 @@
+import { leafPaths, sortedKeys, uncarriedLeafPaths } from './leaf-paths';
+
+describe(leafPaths.name, () => {
+  it.each<[string, unknown, string[]]>([
+    ['primitives at the top', { a: 1, b: 'x', c: true }, ['a', 'b', 'c']],
+    ['nested objects', { geo: { lat: 1, lon: 2 } }, ['geo.lat', 'geo.lon']],
+    ['null as a leaf', { identifiers: { plate: null } }, ['identifiers.plate']],
+    ['an array as one leaf', { boxes: [{ x: 1 }, { x: 2 }] }, ['boxes']],
+    ['an empty array as a leaf', { carrying: [] }, ['carrying']],
+    ['no path for an empty object', { attributes: { person: {} }, a: 1 }, ['a']],
+    ['no path for undefined', { a: undefined, b: 0 }, ['b']],
+    ['nothing for a non-object', 'text', []],
+    ['nothing for an array', [1, 2], []],
+    [
+      'keys in canonical order',
+      { z: 1, b: { y: 1, x: 2 }, a: 0, B: 1 },
+      ['B', 'a', 'b.x', 'b.y', 'z'],
+    ],
+  ])('should list %s', (_name, value, expected) => {
+    expect(leafPaths(value)).toEqual(expected);
+  });
+});
+
+describe(uncarriedLeafPaths.name, () => {
+  const source = {
+    occurredAt: 't',
+    geo: { lat: 1, lon: 2 },
+    attributes: { person: { gender: 'x', clothing: { upper: { color: 'red' }, hat: false } } },
+    identifiers: { plate: null },
+  };
+
+  it.each<[string, unknown[], string[]]>([
+    ['everything when nothing was copied', [], leafPaths(source)],
+    ['nothing when the whole source was copied', [source], []],
+    [
+      'what no copy holds, across copies',
+      [
+        { occurredAt: 't', geo: { lat: 1 } },
+        { attributes: { person: { clothing: { hat: false } } } },
+      ],
+      [
+        'attributes.person.clothing.upper.color',
+        'attributes.person.gender',
+        'geo.lon',
+        'identifiers.plate',
+      ],
+    ],
+    [
+      'a key filtered out of a copied subtree',
+      [{ attributes: { person: { clothing: { upper: { color: 'red' }, hat: false } } } }],
+      ['attributes.person.gender', 'geo.lat', 'geo.lon', 'identifiers.plate', 'occurredAt'],
+    ],
+    [
+      'a carried null',
+      [{ identifiers: { plate: null } }],
+      [
+        'attributes.person.clothing.hat',
+        'attributes.person.clothing.upper.color',
+        'attributes.person.gender',
+        'geo.lat',
+        'geo.lon',
+        'occurredAt',
+      ],
+    ],
+  ])('should list %s', (_name, copies, expected) => {
+    expect(uncarriedLeafPaths(source, copies)).toEqual(expected);
+  });
+});
+
+describe(sortedKeys.name, () => {
+  it.each([3, 10, 40])('should order %i keys by UTF-16 code unit', (n) => {
+    const keys = Array.from(
+      { length: n },
+      (_, i) => `k${(i * 7919) % 97}é${i % 3 === 0 ? 'Z' : 'a'}`,
+    );
+    const value = Object.fromEntries(keys.map((k) => [k, 1]));
+    expect(sortedKeys(value)).toEqual(Object.keys(value).sort());
+  });
+});

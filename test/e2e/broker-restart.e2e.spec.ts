@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { GovernedRun } from './support/governed-run';
+import { buildScenario } from './support/scenario';
+import { verifyRun } from './support/verify-run';
+import { waitFor } from '../utils/kafka';
+
+const LOCAL_KAFKA = join(__dirname, '..', '..', 'scripts', 'local-kafka.mjs');
+
+describe('governor across a broker restart', () => {
+  const run = new GovernedRun();
+  beforeAll(() => run.setUp());
+  afterAll(() => run.tearDown());
+
+  const stateFile = process.env.TAMIZ_KAFKA_STATE;
+  // Only a broker this test run started can be restarted; an external cluster (KAFKA_BROKERS
+  // given by the user) is not ours to bounce.
+  (stateFile ? it : it.skip)(
+    'should reconnect and end with the same counts',
+    async () => {
+      const scenario = buildScenario();
+      await run.produce(scenario);
+      const governor = await run.startGovernor({
+        TAMIZ_MAX_RECORDS_PER_TXN: '7',
+        TAMIZ_PARTITIONS_CONCURRENCY: '1',
+      });
+      await waitFor({
+        what: 'the governor to be mid-run',
+        timeoutMs: 90_000,
+        intervalMs: 20,
+        check: async () => (await governor.stats()).consumed >= 100,
+      });
+      await promisify(execFile)(process.execPath, [LOCAL_KAFKA, 'restart', stateFile as string], {
+        timeout: 120_000,
+      });
+      await run.waitUntilGoverned(180_000);
+      verifyRun(scenario, await run.readOutputs(scenario));
+      expect(governor.child.exitCode).toBeNull();
+    },
+    420_000,
+  );
+});

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Admin, Kafka } from 'kafkajs';
+import {
+  topicName,
+  type AlertV1,
+  type DeadLetterRecordV1,
+  type DecisionRecordV1,
+  type TopicNaming,
+} from '@lib/contracts';
+import { provisionTopics } from '@lib/kafka';
+import { CameraRepository, openDataSource } from '@lib/persistence';
+import { startGovernorProcess, type GovernorProcess } from '../../utils/governor-process';
+import { readTopic, testKafka, uniqueName, waitForGroupCaughtUp } from '../../utils/kafka';
+import { E2E_CAMERAS, E2E_MAX_EVENT_BYTES, type ScenarioRecord } from './scenario';
+
+const POLICY_FILE = join(__dirname, '..', 'fixtures', 'e2e.policy.yaml');
+
+/** One isolated governed run: own topics (by prefix), own group, own SQLite file. */
+export class GovernedRun {
+  readonly kafka: Kafka = testKafka();
+  readonly admin: Admin = this.kafka.admin();
+  readonly naming: TopicNaming = { prefix: `${uniqueName('run')}.` };
+  readonly groupId = uniqueName('governor');
+  private readonly dir = mkdtempSync(join(tmpdir(), 'tamiz-e2e-'));
+  readonly governors: GovernorProcess[] = [];
+
+  async setUp(): Promise<void> {
+    await this.admin.connect();
+    await provisionTopics({ admin: this.admin, naming: this.naming });
+    const dataSource = await openDataSource({ sqlitePath: join(this.dir, 'tamiz.sqlite') });
+    await new CameraRepository(dataSource).upsertMany(E2E_CAMERAS);
+    await dataSource.destroy();
+  }
+
+  async tearDown(): Promise<void> {
+    await Promise.all(this.governors.map((g) => g.kill('SIGKILL')));
+    await this.admin.disconnect();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  topic(logical: Parameters<typeof topicName>[0]): string {
+    return topicName(logical, this.naming);
+  }
+
+  async startGovernor(extraEnv: Record<string, string> = {}): Promise<GovernorProcess> {
+    const governor = await startGovernorProcess({
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS as string,
+      TAMIZ_TOPIC_PREFIX: this.naming.prefix,
+      TAMIZ_GROUP_ID: this.groupId,
+      TAMIZ_POLICY_FILE: POLICY_FILE,
+      TAMIZ_SQLITE_PATH: join(this.dir, 'tamiz.sqlite'),
+      TAMIZ_MAX_EVENT_BYTES: String(E2E_MAX_EVENT_BYTES),
+      TAMIZ_SESSION_TIMEOUT_MS: '6000',
+      ...extraEnv,
+    });
+    this.governors.push(governor);
+    return governor;
+  }
+
+  async produce(records: ScenarioRecord[]): Promise<void> {
+    const producer = this.kafka.producer({ idempotent: true });
+    await producer.connect();
+    try {
+      for (let i = 0; i < records.length; i += 200) {
+        await producer.send({
+          topic: this.topic('detections.raw.v1'),
+          messages: records.slice(i, i + 200).map((r) => ({ key: r.key, value: r.value })),
+        });
+      }
+    } finally {
+      await producer.disconnect();
+    }
+  }
+
+  async waitUntilGoverned(timeoutMs: number): Promise<void> {
+    await waitForGroupCaughtUp({
+      admin: this.admin,
+      groupId: this.groupId,
+      topic: this.topic('detections.raw.v1'),
+      timeoutMs,
+    });
+  }
+
+  async readOutputs(scenario: ScenarioRecord[]): Promise<RunOutputs> {
+    const count = (pred: (r: ScenarioRecord) => boolean) => scenario.filter(pred).length;
+    const read = async <T>(topic: string, expected: number) =>
+      (await readTopic({ kafka: this.kafka, topic, expected, timeoutMs: 60_000 })).map((m) => ({
+        key: m.key,
+        value: m.value,
+        payload: JSON.parse(m.value.toString()) as T,
+      }));
+    const [alerts, decisions, deadLetters] = await Promise.all([
+      read<AlertV1>(this.topic('alerts.lawful.v1'), count((r) => r.expect.kind === 'forward')),
+      read<DecisionRecordV1>(this.topic('decisions.v1'), count((r) => r.eventId !== null)),
+      read<DeadLetterRecordV1>(this.topic('detections.dlq.v1'), count((r) => r.eventId === null)),
+    ]);
+    return { alerts, decisions, deadLetters };
+  }
+}
+
+export interface RunOutputs {
+  alerts: Array<{ key: string | null; payload: AlertV1 }>;
+  decisions: Array<{ key: string | null; payload: DecisionRecordV1 }>;
+  deadLetters: Array<{ key: string | null; payload: DeadLetterRecordV1 }>;
+}
