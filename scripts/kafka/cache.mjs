@@ -102,14 +102,14 @@ async function downloadInto(workDir, version) {
 }
 
 /**
- * Kafka 3.x logs through slf4j 1.7 and expects a log4j 1 (reload4j) backend; 4.x moved to
- * slf4j 2 and log4j 2. Adding the matching backend lets the broker log to a file we choose
- * instead of printing slf4j's "no binding" warning and losing the server log.
+ * Kafka's jars log through slf4j 1.7 but leave the backend to the distribution: log4j 1
+ * (reload4j) for 3.x, log4j 2 for 4.x. Adding the same backend lets the broker log to a file
+ * we choose instead of printing slf4j's "no binding" warning and losing the server log.
  */
 function loggingDependencies(version) {
   if (majorOf(version) >= 4) {
     return [
-      ['org.apache.logging.log4j', 'log4j-slf4j2-impl', '2.24.3'],
+      ['org.apache.logging.log4j', 'log4j-slf4j-impl', '2.24.3'],
       ['org.apache.logging.log4j', 'log4j-core', '2.24.3'],
     ];
   }

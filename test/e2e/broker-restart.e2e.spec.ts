@@ -31,6 +31,8 @@ describe('governor across a broker restart', () => {
         intervalMs: 20,
         check: async () => (await governor.stats()).consumed >= 100,
       });
+      // the restart must land mid-run, with records still to govern
+      expect((await governor.stats()).consumed).toBeLessThan(scenario.length);
       await promisify(execFile)(process.execPath, [LOCAL_KAFKA, 'restart', stateFile as string], {
         timeout: 120_000,
       });

@@ -25,6 +25,7 @@ describe('governor under SIGKILL', () => {
         intervalMs: 20,
         check: async () => (await governor.stats()).consumed >= target,
       });
+      expect((await governor.stats()).consumed).toBeLessThan(scenario.length);
       await governor.kill('SIGKILL');
       kills += 1;
     }

@@ -82,7 +82,12 @@ const BUILDERS: Record<MalformedKind, (maxBytes: number) => MalformedPayload> = 
     });
   },
   [MalformedKind.Oversize]: (maxBytes) => {
-    const event = DetectionEventFactory.sized(maxBytes + 1) as unknown as Mutable;
+    const person = eventRecord();
+    // a full person event already exceeds very small limits; otherwise pad one past the limit
+    const event =
+      textBytes(person).length > maxBytes
+        ? person
+        : (DetectionEventFactory.sized(maxBytes + 1) as unknown as Mutable);
     const bytes = textBytes(event);
     return payload({
       kind: MalformedKind.Oversize,

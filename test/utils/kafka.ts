@@ -104,9 +104,11 @@ export async function readTopic(args: {
       },
     });
     await waitFor({
-      what: `${args.expected} messages on ${args.topic} (have ${messages.length})`,
+      what: `${args.expected} messages on ${args.topic}`,
       timeoutMs: args.timeoutMs,
       check: async () => messages.length >= args.expected,
+    }).catch((error: Error) => {
+      throw new Error(`${error.message} (read ${messages.length})`);
     });
     await new Promise((resolve) => setTimeout(resolve, args.quietMs ?? 1_500));
     return messages;

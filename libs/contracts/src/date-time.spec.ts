@@ -1,6 +1,6 @@
 import { isCanonicalDateTime } from './date-time';
 
-describe(isCanonicalDateTime.name, () => {
+describe('isCanonicalDateTime', () => {
   it.each([
     '2026-03-14T08:00:00Z',
     '2026-03-14T08:00:00.000Z',

@@ -47,7 +47,7 @@ describe('CANONICAL_FIELD_PATHS', () => {
   });
 });
 
-describe(isKnownFieldPath.name, () => {
+describe('isKnownFieldPath', () => {
   it.each([
     'occurredAt',
     'geo',

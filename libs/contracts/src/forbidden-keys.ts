@@ -21,6 +21,35 @@ export function mayHoldForbiddenKey(text: string): boolean {
  * in document order. Iterative, so deeply nested input cannot overflow the stack.
  */
 export function findForbiddenKeys(root: unknown): ValidationIssue[] {
+  // Legitimate text trips the raw-text pre-check too (Python's json.dumps escapes every
+  // non-ASCII character as \uXXXX), so the common answer, none, is found without building paths.
+  return hasForbiddenKey(root) ? locateForbiddenKeys(root) : [];
+}
+
+function hasForbiddenKey(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  for (let value = stack.pop(); value !== undefined; value = stack.pop()) {
+    if (typeof value !== 'object' || value === null) {
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value as unknown[]) {
+        stack.push(item);
+      }
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        return true;
+      }
+      stack.push(record[key]);
+    }
+  }
+  return false;
+}
+
+function locateForbiddenKeys(root: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const stack: Array<{ value: unknown; path: string }> = [{ value: root, path: '' }];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {

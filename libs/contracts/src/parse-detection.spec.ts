@@ -44,12 +44,16 @@ function comparable(actual: ValidationIssue[], expected: ExpectedIssue[]): unkno
     );
 }
 
+function located(issues: ValidationIssue[]): Array<{ path: string; code: string }> {
+  return issues.map(({ path, code }) => ({ path, code }));
+}
+
 function issuesOf(bytes: Buffer, maxBytes = MAX_BYTES): ValidationIssue[] {
   const result = parseDetection(bytes, { maxBytes });
   return result.ok ? [] : result.issues;
 }
 
-describe(parseDetection.name, () => {
+describe('parseDetection', () => {
   describe('golden fixtures', () => {
     it('should have at least 6 valid and 10 invalid fixtures, each invalid one with expectations', () => {
       const invalid = fixtureNames('invalid');
@@ -64,7 +68,7 @@ describe(parseDetection.name, () => {
     it.each(fixtureNames('valid'))('should accept valid/%s.json as it is', (name) => {
       const bytes = fixtureBytes('valid', name);
       const result = parseDetection(bytes, { maxBytes: MAX_BYTES });
-      expect(result).toEqual({ ok: true, event: JSON.parse(bytes.toString('utf8')) });
+      expect(result).toEqual({ ok: true, event: JSON.parse(bytes.toString('utf8')) as unknown });
     });
 
     it.each(fixtureNames('invalid'))(
@@ -114,7 +118,7 @@ describe(parseDetection.name, () => {
     ];
 
     it.each(cases)('should report %s as a single issue at the root', (_label, bytes, code) => {
-      expect(issuesOf(bytes)).toEqual([{ path: '', code, message: expect.any(String) }]);
+      expect(located(issuesOf(bytes))).toEqual([{ path: '', code }]);
     });
 
     it('should reject a record one byte over the limit without reading it', () => {
@@ -170,6 +174,20 @@ describe(parseDetection.name, () => {
       expect(paths).toEqual(['/specversion', '/id', '/source', '/type', '/time', '/data', '/x']);
     });
 
+    it('should accept escaped text and forbidden words in values, which pass the pre-check', () => {
+      const data = { ...(event.data as object), zone: 'Breña – prototype constructor __proto__' };
+      // Python's json.dumps escapes every non-ASCII character: "Bre\u00f1a \u2013 ..."
+      const text = JSON.stringify({ ...event, data }).replace(
+        /[\u0080-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+      expect(text).toContain('Bre\\u00f1a');
+      expect(parseDetection(Buffer.from(text), { maxBytes: MAX_BYTES })).toEqual({
+        ok: true,
+        event: { ...event, data },
+      });
+    });
+
     it('should cap the issue list so a dead letter stays within the DLQ message limit', () => {
       const extensions = Object.fromEntries(
         Array.from({ length: 500 }, (_, i) => [`ext${i}`, { nested: i }]),
@@ -189,6 +207,16 @@ describe(parseDetection.name, () => {
       const paths = issuesOf(bytes).map((issue) => issue.path);
       expect(paths).toContain('/a~1b~0c');
       expect(paths).toContain(`/${'k'.repeat(64)}…`);
+    });
+
+    it('should bound paths that Ajv builds from overlong keys', () => {
+      const long = 'g'.repeat(10_000);
+      const data = { ...(event.data as object), attributes: { [long]: 'not an object' } };
+      const issues = issuesOf(Buffer.from(JSON.stringify({ ...event, data })));
+      expect(issues.map((issue) => issue.path.length)).toEqual([
+        `/data/attributes/${'g'.repeat(64)}…`.length,
+        513,
+      ]);
     });
 
     it('should never throw, whatever the bytes', () => {

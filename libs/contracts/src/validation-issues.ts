@@ -6,6 +6,7 @@ import { describePattern } from './schemas/fragments';
 // max.message.bytes (2 MiB for a 1 MiB input), so hostile input cannot inflate the issue list.
 const MAX_ISSUES = 50;
 const MAX_KEY_IN_PATH = 64;
+const MAX_PATH = 512;
 
 const FORMAT_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'date-time':
@@ -52,8 +53,9 @@ export function issuesFromAjv(
 function issueFromAjv(error: ErrorObject): ValidationIssue {
   const params: Record<string, unknown> = error.params;
   const at = (key: unknown): string => `${error.instancePath}/${pointerToken(String(key))}`;
+  // Ajv's instancePath holds keys uncut, e.g. a vendor attribute group with a huge name
   const schema = (path: string, message: string): ValidationIssue => ({
-    path,
+    path: path.length > MAX_PATH ? `${path.slice(0, MAX_PATH)}…` : path,
     code: ValidationIssueCode.Schema,
     message,
   });

@@ -1,5 +1,5 @@
 import type { AlertV1 } from './alert';
-import { ValidationIssueCode, type DeadLetterRecordV1 } from './dead-letter';
+import { ValidationIssueCode, type DeadLetterRecordV1, type ValidationIssue } from './dead-letter';
 import type { DecisionRecordV1 } from './decision';
 import {
   validateAlert,
@@ -66,13 +66,13 @@ function deadLetter(): DeadLetterRecordV1 {
   };
 }
 
-const schema = (path: string) => ({
-  path,
-  code: ValidationIssueCode.Schema,
-  message: expect.any(String),
-});
+const schema = (path: string) => ({ path, code: ValidationIssueCode.Schema });
 
-describe(validateAlert.name, () => {
+function located(issues: ValidationIssue[]): Array<{ path: string; code: string }> {
+  return issues.map(({ path, code }) => ({ path, code }));
+}
+
+describe('validateAlert', () => {
   it('should accept a minimised alert', () => {
     expect(validateAlert(alert())).toEqual([]);
   });
@@ -85,12 +85,11 @@ describe(validateAlert.name, () => {
     ['an out-of-range confidence', { data: { confidence: 2 } }, ['/data/confidence']],
     ['a missing title', { title: undefined }, ['/title']],
   ])('should reject %s', (_label, patch, paths) => {
-    const issues = validateAlert({ ...alert(), ...patch });
-    expect(issues).toEqual(paths.map(schema));
+    expect(located(validateAlert({ ...alert(), ...patch }))).toEqual(paths.map(schema));
   });
 });
 
-describe(validateDecision.name, () => {
+describe('validateDecision', () => {
   it('should accept a decision, with or without a policy', () => {
     expect(validateDecision(decision())).toEqual([]);
     expect(validateDecision({ ...decision(), verdict: 'suppress', policy: null })).toEqual([]);
@@ -102,11 +101,11 @@ describe(validateDecision.name, () => {
     ['a reason without English', { reasons: [{ code: 'x', es: 'x' }] }, ['/reasons/0/en']],
     ['an empty retention class', { retentionClass: '' }, ['/retentionClass']],
   ])('should reject %s', (_label, patch, paths) => {
-    expect(validateDecision({ ...decision(), ...patch })).toEqual(paths.map(schema));
+    expect(located(validateDecision({ ...decision(), ...patch }))).toEqual(paths.map(schema));
   });
 });
 
-describe(validateDeadLetter.name, () => {
+describe('validateDeadLetter', () => {
   it('should accept a dead letter of an empty record', () => {
     expect(validateDeadLetter(deadLetter())).toEqual([]);
   });
@@ -126,11 +125,11 @@ describe(validateDeadLetter.name, () => {
     ],
     ['broken base64', { originalBase64: 'abc' }, ['/originalBase64']],
   ])('should reject %s', (_label, patch, paths) => {
-    expect(validateDeadLetter({ ...deadLetter(), ...patch })).toEqual(paths.map(schema));
+    expect(located(validateDeadLetter({ ...deadLetter(), ...patch }))).toEqual(paths.map(schema));
   });
 });
 
-describe(validateDetectionEvent.name, () => {
+describe('validateDetectionEvent', () => {
   it('should report schema issues and skip consistency checks on a malformed event', () => {
     expect(
       validateDetectionEvent({ id: 'a', data: { eventId: 'b' } }).map((i) => i.code),

@@ -1,6 +1,6 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
-import type { Consumer, EachBatchPayload, Kafka, Message, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Message, type Producer } from 'kafkajs';
 import { topicName, type Topic, type TopicNaming } from '@lib/contracts';
 import type { JsonLogger } from '@lib/common';
 import type { BatchResult, InboundBatch, InboundRecord, OutboundRecord } from './kafka.types';
@@ -196,6 +196,11 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
     }
   }
 
+  /**
+   * Aborts what can be aborted, then always discards the producer: after a failed send its
+   * idempotence sequence numbers may be out of step with the broker, and a fresh producer with
+   * the same transactional id starts clean (and aborts anything still dangling) on initialisation.
+   */
   private async abortOrDiscard(
     txId: string,
     transaction: Awaited<ReturnType<Producer['transaction']>> | null,
@@ -205,12 +210,11 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
         await transaction.abort();
       }
     } catch {
-      // A fenced or disconnected producer cannot abort. Discard it: the next producer with the
-      // same transactional id aborts the dangling transaction when it initialises.
-      const producer = this.producers.get(txId);
-      this.producers.delete(txId);
-      await producer?.then((p) => p.disconnect()).catch(() => undefined);
+      // Fenced or disconnected: nothing more to do here; the next initialisation aborts it.
     }
+    const producer = this.producers.get(txId);
+    this.producers.delete(txId);
+    await producer?.then((p) => p.disconnect()).catch(() => undefined);
   }
 
   private producerFor(txId: string): Promise<Producer> {
@@ -222,6 +226,10 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
           idempotent: true,
           maxInFlightRequests: 1,
           transactionTimeout: 30_000,
+          createPartitioner: Partitioners.DefaultPartitioner,
+          // Transactions bound the damage of a failed send (abort + fresh producer), so a finite
+          // retry budget is safe here, unlike for a bare idempotent producer.
+          retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 2_000 },
         });
         await p.connect();
         return p;

@@ -1,6 +1,6 @@
 import { canonicalJson } from './canonical-json';
 
-describe(canonicalJson.name, () => {
+describe('canonicalJson', () => {
   it.each<[string, unknown, string]>([
     ['null', null, 'null'],
     ['a boolean', true, 'true'],

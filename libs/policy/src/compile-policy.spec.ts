@@ -7,14 +7,21 @@ import { compilePolicy, policyHash } from './compile-policy';
 import { PolicyError, PolicyErrorCode } from './policy.error';
 import { parsePolicyText } from './parse-policy-text';
 
-describe(compilePolicy.name, () => {
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('compilePolicy', () => {
   it('should name the policy by id, version and the SHA-256 of its canonical JSON', () => {
     const evaluator = compilePolicy(parsePolicyText(demoPolicyText(), 'yaml'));
-    expect(evaluator.policy).toEqual({
-      id: 'lima-demo',
-      version: '1',
-      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
-    });
+    expect(evaluator.policy?.id).toBe('lima-demo');
+    expect(evaluator.policy?.version).toBe('1');
+    expect(evaluator.policy?.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('should hash exactly the canonical JSON text', () => {
@@ -42,13 +49,10 @@ describe(compilePolicy.name, () => {
   it('should throw a PolicyError listing the problems of an invalid document', () => {
     const doc = validPolicyDoc();
     set('/purposes/0/id', 'marketing')(doc);
-    expect(() => compilePolicy(doc)).toThrow(PolicyError);
-    try {
-      compilePolicy(doc);
-    } catch (error) {
-      expect((error as PolicyError).code).toBe(PolicyErrorCode.Invalid);
-      expect((error as PolicyError).issues).toHaveLength(1);
-    }
+    const error = thrownBy(() => compilePolicy(doc));
+    expect(error).toBeInstanceOf(PolicyError);
+    expect((error as PolicyError).code).toBe(PolicyErrorCode.Invalid);
+    expect((error as PolicyError).issues).toHaveLength(1);
   });
 
   it('should not be affected by later changes to the document it compiled', () => {

@@ -53,11 +53,7 @@ export function forwardDecision(args: {
     ruleIds: matched.map((m) => `purpose:${m.purpose.id}`),
     reasons: args.reasons,
     droppedPaths: droppedPaths({ event, alerts: matched.map((m) => m.alert) }),
-    transforms: matched.flatMap(({ purpose, alert }) =>
-      purpose.fields
-        .filter((field) => hasPath(alert.data, field.segments))
-        .map((field) => ({ purpose: purpose.id, path: field.path, transform: 'keep' })),
-    ),
+    transforms: transforms(matched),
     policy: copyRef(args.policy),
     humanReview: args.humanReview,
     retentionClass: args.retentionClass,
@@ -103,6 +99,21 @@ function droppedPaths(args: { event: DetectionData; alerts: readonly AlertV1[] }
     args.event,
     args.alerts.map((alert) => alert.data),
   );
+}
+
+function transforms(
+  matched: ReadonlyArray<{ purpose: CompiledPurpose; alert: AlertV1 }>,
+): DecisionRecordV1['transforms'] {
+  const out: DecisionRecordV1['transforms'] = [];
+  for (const { purpose, alert } of matched) {
+    for (const field of purpose.fields) {
+      // only paths the alert actually carries: a listed path absent from the event was not kept
+      if (hasPath(alert.data, field.segments)) {
+        out.push({ purpose: purpose.id, path: field.path, transform: 'keep' });
+      }
+    }
+  }
+  return out;
 }
 
 function hasPath(data: Partial<DetectionData>, segments: readonly string[]): boolean {

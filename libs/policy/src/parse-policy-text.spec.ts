@@ -10,7 +10,7 @@ function failure(text: string, format: PolicyTextFormat): PolicyError {
   throw new Error('expected a PolicyError');
 }
 
-describe(parsePolicyText.name, () => {
+describe('parsePolicyText', () => {
   it('should read YAML and JSON into the same data', () => {
     const yaml =
       "metadata: { id: demo, version: '1' }\npurposes:\n  - id: a\n    minConfidence: 0.6\n";
@@ -56,8 +56,8 @@ describe(parsePolicyText.name, () => {
         .split('')
         .map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
     ].join('\n');
-    expect(failure(bomb, 'yaml').issues).toEqual([
-      expect.objectContaining({ code: PolicyIssueCode.Syntax, en: expect.stringMatching(/alias/) }),
-    ]);
+    const { issues } = failure(bomb, 'yaml');
+    expect(issues.map((i) => i.code)).toEqual([PolicyIssueCode.Syntax]);
+    expect(issues[0].en).toMatch(/alias/);
   });
 });

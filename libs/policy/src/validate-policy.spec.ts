@@ -15,7 +15,7 @@ function issuesOf(doc: unknown): PolicyError['issues'] {
 
 const flat = (doc: unknown): string[] => issuesOf(doc).map((i) => `${i.path} ${i.code}`);
 
-describe(validatePolicy.name, () => {
+describe('validatePolicy', () => {
   it('should accept a valid document and return it typed', () => {
     const doc = validPolicyDoc();
     expect(validatePolicy(doc)).toBe(doc);

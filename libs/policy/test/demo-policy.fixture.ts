@@ -1,3 +1,4 @@
+// eslint-disable-next-line no-restricted-imports -- a test fixture reads the demo files; the lib never does IO
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CameraRecord } from '@lib/contracts';

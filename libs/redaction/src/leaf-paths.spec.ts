@@ -1,6 +1,6 @@
 import { leafPaths, sortedKeys, uncarriedLeafPaths } from './leaf-paths';
 
-describe(leafPaths.name, () => {
+describe('leafPaths', () => {
   it.each<[string, unknown, string[]]>([
     ['primitives at the top', { a: 1, b: 'x', c: true }, ['a', 'b', 'c']],
     ['nested objects', { geo: { lat: 1, lon: 2 } }, ['geo.lat', 'geo.lon']],
@@ -21,7 +21,7 @@ describe(leafPaths.name, () => {
   });
 });
 
-describe(uncarriedLeafPaths.name, () => {
+describe('uncarriedLeafPaths', () => {
   const source = {
     occurredAt: 't',
     geo: { lat: 1, lon: 2 },
@@ -67,7 +67,14 @@ describe(uncarriedLeafPaths.name, () => {
   });
 });
 
-describe(sortedKeys.name, () => {
+it('should not count an inherited key of a copy as carried', () => {
+  const source = { attributes: { person: { toString: 'vendor value', age: 3 } } };
+  expect(uncarriedLeafPaths(source, [{ attributes: { person: { age: 3 } } }])).toEqual([
+    'attributes.person.toString',
+  ]);
+});
+
+describe('sortedKeys', () => {
   it.each([3, 10, 40])('should order %i keys by UTF-16 code unit', (n) => {
     const keys = Array.from(
       { length: n },

@@ -1,6 +1,6 @@
 import { isProhibitedKey } from './prohibited-keys';
 
-describe(isProhibitedKey.name, () => {
+describe('isProhibitedKey', () => {
   it.each([
     'ethnicity',
     'Ethnicity',

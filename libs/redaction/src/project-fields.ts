@@ -26,9 +26,7 @@ const UNSAFE_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 
  */
 export function compileProjection(paths: readonly string[]): Projection {
   const roots = buildTree(paths);
-  return (data) =>
-    (projectNodes(data as unknown as Record<string, unknown>, roots) ??
-      {}) as Partial<DetectionData>;
+  return (data) => projectNodes(data as unknown as Record<string, unknown>, roots) ?? {};
 }
 
 function buildTree(paths: readonly string[]): PathNode[] {

@@ -86,7 +86,7 @@ export class GovernedRun {
   async readOutputs(scenario: ScenarioRecord[]): Promise<RunOutputs> {
     const count = (pred: (r: ScenarioRecord) => boolean) => scenario.filter(pred).length;
     const read = async <T>(topic: string, expected: number) =>
-      (await readTopic({ kafka: this.kafka, topic, expected, timeoutMs: 60_000 })).map((m) => ({
+      (await readTopic({ kafka: this.kafka, topic, expected, timeoutMs: 90_000 })).map((m) => ({
         key: m.key,
         value: m.value,
         payload: JSON.parse(m.value.toString()) as T,

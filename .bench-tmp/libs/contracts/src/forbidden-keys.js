@@ -22,6 +22,33 @@ function mayHoldForbiddenKey(text) {
  * in document order. Iterative, so deeply nested input cannot overflow the stack.
  */
 function findForbiddenKeys(root) {
+    // Legitimate text trips the raw-text pre-check too (Python's json.dumps escapes every
+    // non-ASCII character as \uXXXX), so the common answer, none, is found without building paths.
+    return hasForbiddenKey(root) ? locateForbiddenKeys(root) : [];
+}
+function hasForbiddenKey(root) {
+    const stack = [root];
+    for (let value = stack.pop(); value !== undefined; value = stack.pop()) {
+        if (typeof value !== 'object' || value === null) {
+            continue;
+        }
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                stack.push(item);
+            }
+            continue;
+        }
+        const record = value;
+        for (const key of Object.keys(record)) {
+            if (FORBIDDEN_KEYS.has(key)) {
+                return true;
+            }
+            stack.push(record[key]);
+        }
+    }
+    return false;
+}
+function locateForbiddenKeys(root) {
     const issues = [];
     const stack = [{ value: root, path: '' }];
     for (let top = stack.pop(); top !== undefined; top = stack.pop()) {

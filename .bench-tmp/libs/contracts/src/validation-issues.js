@@ -9,6 +9,7 @@ const fragments_1 = require("./schemas/fragments");
 // max.message.bytes (2 MiB for a 1 MiB input), so hostile input cannot inflate the issue list.
 const MAX_ISSUES = 50;
 const MAX_KEY_IN_PATH = 64;
+const MAX_PATH = 512;
 const FORMAT_DESCRIPTIONS = {
     'date-time': 'must be an RFC 3339 date-time with seconds and a zone, e.g. 2026-03-14T08:00:00.000Z',
     uri: 'must be an absolute URI',
@@ -47,8 +48,9 @@ function issuesFromAjv(errors) {
 function issueFromAjv(error) {
     const params = error.params;
     const at = (key) => `${error.instancePath}/${pointerToken(String(key))}`;
+    // Ajv's instancePath holds keys uncut, e.g. a vendor attribute group with a huge name
     const schema = (path, message) => ({
-        path,
+        path: path.length > MAX_PATH ? `${path.slice(0, MAX_PATH)}…` : path,
         code: dead_letter_1.ValidationIssueCode.Schema,
         message,
     });

@@ -6,7 +6,7 @@ import { schemaFiles } from './schema-files';
 
 const PUBLISHED = join(__dirname, '..', '..', 'schemas');
 
-describe(schemaFiles.name, () => {
+describe('schemaFiles', () => {
   it.each(schemaFiles().map((file) => [file.fileName, file.json]))(
     'should match the committed %s (run `npm run schemas` after changing a schema)',
     (fileName, json) => {
