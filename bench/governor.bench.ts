@@ -11,10 +11,15 @@ import 'reflect-metadata';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { JsonLogger } from '@lib/common';
 import { parseDetection, topicName, type CameraRecord } from '@lib/contracts';
-import { TransactionalBatchServer, createKafka, provisionTopics, type OutboundRecord } from '@lib/kafka';
+import {
+  TransactionalBatchServer,
+  createKafka,
+  provisionTopics,
+  type OutboundRecord,
+} from '@lib/kafka';
 import { CameraRepository, openDataSource } from '@lib/persistence';
 import { compilePolicy, parsePolicyText } from '@lib/policy';
 import { EventMix, type SimulatedRecord } from '@lib/simulator';
@@ -25,12 +30,19 @@ const ROOT = join(__dirname, '..', '..');
 const N = Number(process.env.BENCH_EVENTS ?? 50_000);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
 const POLICY_FILE = join(ROOT, 'policies/demo/lima-demo.policy.yaml');
-const cameras = JSON.parse(readFileSync(join(ROOT, 'policies/demo/cameras.json'), 'utf8')) as CameraRecord[];
+const cameras = JSON.parse(
+  readFileSync(join(ROOT, 'policies/demo/cameras.json'), 'utf8'),
+) as CameraRecord[];
 const logger = new JsonLogger({ service: 'bench', level: 'error' });
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 function records(seed: number, count: number): SimulatedRecord[] {
-  const mix = new EventMix({ seed, cameras, startAt: new Date(Date.UTC(2026, 10, 1)), sizeRange: [1_024, 2_048] });
+  const mix = new EventMix({
+    seed,
+    cameras,
+    startAt: new Date(Date.UTC(2026, 10, 1)),
+    sizeRange: [1_024, 2_048],
+  });
   return Array.from({ length: count }, () => mix.next());
 }
 
@@ -139,12 +151,20 @@ async function main(): Promise<void> {
     const eventsPerSec = await drainRate(() => governor.governor.stats().consumed, N);
     await governor.close();
     const stats = governor.governor.stats();
-    say(`governed: ${round(eventsPerSec, 0)} events/s (forwarded ${stats.forwarded}, suppressed ${stats.suppressed}, dead-lettered ${stats.deadLettered})`);
-    const check = await verifyExactlyOnce(kafka, topicName('decisions.v1', { prefix: gPrefix }), N - malformed);
+    say(
+      `governed: ${round(eventsPerSec, 0)} events/s (forwarded ${stats.forwarded}, suppressed ${stats.suppressed}, dead-lettered ${stats.deadLettered})`,
+    );
+    const check = await verifyExactlyOnce(
+      kafka,
+      topicName('decisions.v1', { prefix: gPrefix }),
+      N - malformed,
+    );
 
     // 2. passthrough with the same transport, batching and output volume
     const shape = outputShape(input.slice(0, 2_000));
-    say(`passthrough output shape: ${round(shape.perInput, 3)} records/input of ${shape.avgBytes} bytes`);
+    say(
+      `passthrough output shape: ${round(shape.perInput, 3)} records/input of ${shape.avgBytes} bytes`,
+    );
     const pPrefix = `${run}-p.`;
     await provisionTopics({ admin, naming: { prefix: pPrefix } });
     await produce(kafka, topicName('detections.raw.v1', { prefix: pPrefix }), input);
@@ -153,21 +173,31 @@ async function main(): Promise<void> {
 
     // 3. latency at about half the governed rate
     const lPrefix = `${run}-l.`;
-    const latencies = await latency({ kafka, admin, env: env(lPrefix), prefix: lPrefix, rate: eventsPerSec / 2 });
+    const latencies = await latency({
+      kafka,
+      admin,
+      env: env(lPrefix),
+      prefix: lPrefix,
+      rate: eventsPerSec / 2,
+    });
     await admin.disconnect();
     const p50Ms = round(percentile(latencies, 50));
     const p99Ms = round(percentile(latencies, 99));
-    say(`latency at ${round(eventsPerSec / 2, 0)} events/s: p50 ${p50Ms} ms, p99 ${p99Ms} ms (${latencies.length} events)`);
-    say(JSON.stringify({
-      bench: 'governor',
-      eventsPerSec: round(eventsPerSec, 0),
-      passthroughEventsPerSec: round(passthroughPerSec, 0),
-      ratio: round(eventsPerSec / passthroughPerSec, 2),
-      p50Ms,
-      p99Ms,
-      lost: check.lost,
-      duplicated: check.duplicated,
-    }));
+    say(
+      `latency at ${round(eventsPerSec / 2, 0)} events/s: p50 ${p50Ms} ms, p99 ${p99Ms} ms (${latencies.length} events)`,
+    );
+    say(
+      JSON.stringify({
+        bench: 'governor',
+        eventsPerSec: round(eventsPerSec, 0),
+        passthroughEventsPerSec: round(passthroughPerSec, 0),
+        ratio: round(eventsPerSec / passthroughPerSec, 2),
+        p50Ms,
+        p99Ms,
+        lost: check.lost,
+        duplicated: check.duplicated,
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await broker.stop();
@@ -180,24 +210,39 @@ async function passthrough(
   shape: { perInput: number; avgBytes: number },
 ): Promise<number> {
   const server = new TransactionalBatchServer({
-    kafka: createKafka({ connection: { brokers: brokers.split(','), clientId: 'bench-passthrough' }, logger }),
+    kafka: createKafka({
+      connection: { brokers: brokers.split(','), clientId: 'bench-passthrough' },
+      logger,
+    }),
     naming: { prefix },
     logger,
     groupId: `${prefix}passthrough`,
   });
   let owed = 0;
-  server.addHandler('detections.raw.v1', async (batch: { records: Array<{ key: Buffer | null; value: Buffer | null }> }) => {
-    const out: OutboundRecord[] = [];
-    for (const r of batch.records) {
-      owed += shape.perInput;
-      const copy = (r.value ?? Buffer.alloc(0)).subarray(0, shape.avgBytes);
-      for (; owed >= 1; owed -= 1) {
-        out.push({ topic: out.length % 2 ? 'alerts.lawful.v1' : 'decisions.v1', key: r.key?.toString() ?? null, value: copy });
+  server.addHandler(
+    'detections.raw.v1',
+    async (batch: { records: Array<{ key: Buffer | null; value: Buffer | null }> }) => {
+      const out: OutboundRecord[] = [];
+      for (const r of batch.records) {
+        owed += shape.perInput;
+        const copy = (r.value ?? Buffer.alloc(0)).subarray(0, shape.avgBytes);
+        for (; owed >= 1; owed -= 1) {
+          out.push({
+            topic: out.length % 2 ? 'alerts.lawful.v1' : 'decisions.v1',
+            key: r.key?.toString() ?? null,
+            value: copy,
+          });
+        }
       }
-    }
-    return { records: out };
-  });
-  await new Promise<void>((resolve, reject) => void server.listen((e?: unknown) => (e ? reject(e as Error) : resolve())));
+      return { records: out };
+    },
+  );
+  await new Promise<void>(
+    (resolve, reject) =>
+      void server.listen((e?: unknown) =>
+        e ? reject(e instanceof Error ? e : new Error('listen failed')) : resolve(),
+      ),
+  );
   const rate = await drainRate(() => server.transportStats().records, N);
   await server.close();
   return rate;
@@ -205,7 +250,7 @@ async function passthrough(
 
 async function latency(args: {
   kafka: Kafka;
-  admin: import('kafkajs').Admin;
+  admin: Admin;
   env: Record<string, string>;
   prefix: string;
   rate: number;
@@ -214,7 +259,11 @@ async function latency(args: {
   await provisionTopics({ admin: args.admin, naming });
   const governor = await startGovernor({ env: args.env, logger });
   const latencies: number[] = [];
-  const consumer = args.kafka.consumer({ groupId: `${args.prefix}latency`, readUncommitted: false, maxWaitTimeInMs: 20 });
+  const consumer = args.kafka.consumer({
+    groupId: `${args.prefix}latency`,
+    readUncommitted: false,
+    maxWaitTimeInMs: 20,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: [topicName('decisions.v1', naming)], fromBeginning: true });
   await consumer.run({
@@ -239,13 +288,18 @@ async function latency(args: {
       if (r.kind === 'malformed') {
         continue;
       }
-      const event = JSON.parse(r.value.toString()) as { time: string; data: { occurredAt: string } };
+      const event = JSON.parse(r.value.toString()) as {
+        time: string;
+        data: { occurredAt: string };
+      };
       event.time = event.data.occurredAt = new Date().toISOString();
       messages.push({ key: r.key, value: JSON.stringify(event) });
     }
     await producer.send({ topic, messages, acks: -1 });
     sent += messages.length;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, tickMs - (Date.now() - tickStart))));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, tickMs - (Date.now() - tickStart))),
+    );
   }
   const deadline = Date.now() + 30_000;
   while (latencies.length < sent && Date.now() < deadline) {

@@ -16,7 +16,13 @@ import { fileURLToPath } from 'node:url';
 import { fetchKafka, restartBroker, startLocalKafka, stopBroker } from './kafka/broker.mjs';
 
 export { DEFAULT_KAFKA_VERSION } from './kafka/cache.mjs';
-export { fetchKafka, readState, restartBroker, startLocalKafka, stopBroker } from './kafka/broker.mjs';
+export {
+  fetchKafka,
+  readState,
+  restartBroker,
+  startLocalKafka,
+  stopBroker,
+} from './kafka/broker.mjs';
 
 function parseArgs(argv) {
   const options = { command: 'start', positional: [], keepDir: false, version: undefined };
@@ -29,7 +35,8 @@ function parseArgs(argv) {
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else options.positional.push(arg);
   }
-  if (options.positional.length > 0 && options.command !== 'help') options.command = options.positional.shift();
+  if (options.positional.length > 0 && options.command !== 'help')
+    options.command = options.positional.shift();
   return options;
 }
 
@@ -52,7 +59,8 @@ async function runForeground({ version, keepDir }) {
       clearInterval(keepAlive);
     }
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => void shutdown(signal));
 }
 
 async function main(argv) {
@@ -86,7 +94,8 @@ function usage() {
   return 'usage: node scripts/local-kafka.mjs [start|fetch|restart <state>|stop <state>] [--version x.y.z] [--keep]\n';
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const invokedDirectly =
+  process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   main(process.argv.slice(2)).catch((err) => {
     process.stderr.write(`[local-kafka] ${err.message}\n`);

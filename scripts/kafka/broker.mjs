@@ -12,13 +12,26 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fetchKafka, kafkaVersion } from './cache.mjs';
 import { randomClusterId, renderLogConfig, renderServerProperties } from './config.mjs';
-import { javaBinary, launchJvm, ownerAlive, processGone, processStartTime, stopJvm } from './process.mjs';
+import {
+  javaBinary,
+  launchJvm,
+  ownerAlive,
+  processGone,
+  processStartTime,
+  stopJvm,
+} from './process.mjs';
 import { waitUntilReady } from './probe.mjs';
 
 const execFileAsync = promisify(execFile);
 const HOST = '127.0.0.1';
 const READY_TIMEOUT_MS = 120_000;
-const JVM_OPTIONS = ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true'];
+const JVM_OPTIONS = [
+  '-Xms256m',
+  '-Xmx768m',
+  '-XX:+UseG1GC',
+  '-XX:MaxGCPauseMillis=20',
+  '-Djava.awt.headless=true',
+];
 
 /** Extra JVM flags from $TAMIZ_KAFKA_JVM_OPTS (space-separated), appended so they win. */
 function extraJvmOptions() {
@@ -31,7 +44,11 @@ const log = (message) => process.stderr.write(`[local-kafka] ${message}\n`);
  * Fetches Kafka if needed, formats a fresh KRaft log directory under os.tmpdir() and starts a
  * broker on free loopback ports. The broker dies with this process at the latest.
  */
-export async function startLocalKafka({ version, keepDir = false, timeoutMs = READY_TIMEOUT_MS } = {}) {
+export async function startLocalKafka({
+  version,
+  keepDir = false,
+  timeoutMs = READY_TIMEOUT_MS,
+} = {}) {
   const { version: v, classpath } = await fetchKafka({ version });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tamiz-kafka-'));
   const stateFile = path.join(dir, 'state.json');
@@ -56,8 +73,9 @@ export async function stopBroker(stateFile, { removeDir = true } = {}) {
   });
   if (!state) return;
   const started = Date.now();
+  const wasRunning = !processGone(state.pid);
   await stopJvm(state);
-  log(`stopped Kafka on ${state.brokers} in ${elapsed(started)}`);
+  if (wasRunning) log(`stopped Kafka on ${state.brokers} in ${elapsed(started)}`);
   if (removeDir) {
     await fs.rm(state.dir, { recursive: true, force: true });
   } else {
@@ -77,7 +95,7 @@ export async function restartBroker(stateFile, { timeoutMs = READY_TIMEOUT_MS } 
   }
   await stopJvm(state);
   await launchAndWait(state, stateFile, timeoutMs);
-  return { brokers: state.brokers, pid: (await readState(stateFile)).pid };
+  return { brokers: state.brokers, pid: state.pid };
 }
 
 export async function readState(stateFile) {
@@ -98,7 +116,10 @@ async function prepareBrokerDir({ dir, version, classpath, keepDir }) {
   await Promise.all([fs.mkdir(dataDir), fs.mkdir(logsDir)]);
 
   const propertiesFile = path.join(dir, 'server.properties');
-  await fs.writeFile(propertiesFile, renderServerProperties({ version, host: HOST, port, controllerPort, dataDir }));
+  await fs.writeFile(
+    propertiesFile,
+    renderServerProperties({ version, host: HOST, port, controllerPort, dataDir }),
+  );
   const logConfig = renderLogConfig(version);
   const logConfigFile = path.join(dir, logConfig.fileName);
   await fs.writeFile(logConfigFile, logConfig.text);
@@ -147,7 +168,9 @@ async function formatStorage(state) {
   try {
     await execFileAsync(state.java, args, { maxBuffer: 4 * 1024 * 1024 });
   } catch (err) {
-    throw new Error(`kafka-storage format failed: ${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+    throw new Error(
+      `kafka-storage format failed: ${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`,
+    );
   }
 }
 
@@ -177,7 +200,9 @@ async function launchAndWait(state, stateFile, timeoutMs) {
     await stopJvm(state).catch(() => {});
     throw new Error(`${err.message}\n--- broker log (${state.logsDir}) ---\n${tail}`);
   }
-  log(`Kafka ${state.version} ready on ${state.brokers} in ${elapsed(started)} (pid ${pid}, dir ${state.dir})`);
+  log(
+    `Kafka ${state.version} ready on ${state.brokers} in ${elapsed(started)} (pid ${pid}, dir ${state.dir})`,
+  );
 }
 
 function handleFor(state, stateFile, keepDir) {
@@ -193,12 +218,17 @@ function handleFor(state, stateFile, keepDir) {
   };
 }
 
-/** Last lines of the server log and of the JVM's own output, for startup error messages. */
+/**
+ * Last lines of the server log and of the JVM's own output, for startup error messages.
+ * Kafka dumps its whole configuration (tab-indented lines) at startup; that is left out so the
+ * tail shows what actually happened.
+ */
 async function logTail(state, lines = 40) {
   const parts = [];
   for (const name of ['server.log', 'kafkaServer.out']) {
     const text = await fs.readFile(path.join(state.logsDir, name), 'utf8').catch(() => '');
-    if (text.trim()) parts.push(`[${name}]\n${text.trimEnd().split('\n').slice(-lines).join('\n')}`);
+    const kept = text.split('\n').filter((line) => line.trim() && !line.startsWith('\t'));
+    if (kept.length > 0) parts.push(`[${name}]\n${kept.slice(-lines).join('\n')}`);
   }
   return parts.join('\n') || '(no log output)';
 }

@@ -46,7 +46,8 @@ export function classpathFor(cacheDir) {
 export async function fetchKafka({ version, log = defaultLog } = {}) {
   const v = kafkaVersion(version);
   const cacheDir = cacheDirFor(v);
-  if (await isComplete(cacheDir)) return { version: v, cacheDir, classpath: classpathFor(cacheDir) };
+  if (await isComplete(cacheDir))
+    return { version: v, cacheDir, classpath: classpathFor(cacheDir) };
 
   await fs.mkdir(cacheRoot(), { recursive: true });
   const lockFile = `${cacheDir}.lock`;
@@ -55,7 +56,9 @@ export async function fetchKafka({ version, log = defaultLog } = {}) {
     if (await isComplete(cacheDir)) return;
     await discardIncomplete(cacheDir);
     const started = Date.now();
-    log(`[local-kafka] fetching org.apache.kafka:kafka_2.13:${v} from Maven Central into ${cacheDir}`);
+    log(
+      `[local-kafka] fetching org.apache.kafka:kafka_2.13:${v} from Maven Central into ${cacheDir}`,
+    );
     const workDir = `${cacheDir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
       await downloadInto(workDir, v);
@@ -73,12 +76,22 @@ async function isComplete(cacheDir) {
   return fileExists(path.join(cacheDir, MARKER));
 }
 
-/** A directory without the marker is left over from a manual copy or an older layout. */
+/**
+ * Removes a cache directory without its marker (left over from a manual copy) and the private
+ * work directories of fetches that were killed midway. Runs under the lock, so none of them
+ * can belong to a fetch still in progress.
+ */
 async function discardIncomplete(cacheDir) {
-  if (!(await fileExists(cacheDir))) return;
-  const trash = `${cacheDir}.trash-${process.pid}-${randomBytes(4).toString('hex')}`;
-  await fs.rename(cacheDir, trash);
-  await fs.rm(trash, { recursive: true, force: true });
+  if (await fileExists(cacheDir)) {
+    const trash = `${cacheDir}.trash-${process.pid}-${randomBytes(4).toString('hex')}`;
+    await fs.rename(cacheDir, trash);
+  }
+  const prefix = path.basename(cacheDir);
+  for (const entry of await fs.readdir(path.dirname(cacheDir))) {
+    if (entry.startsWith(`${prefix}.tmp-`) || entry.startsWith(`${prefix}.trash-`)) {
+      await fs.rm(path.join(path.dirname(cacheDir), entry), { recursive: true, force: true });
+    }
+  }
 }
 
 async function downloadInto(workDir, version) {
@@ -96,7 +109,11 @@ async function downloadInto(workDir, version) {
   try {
     await execFileAsync('mvn', args, { maxBuffer: 16 * 1024 * 1024 });
   } catch (err) {
-    const output = `${err.stdout ?? ''}${err.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
+    const output = `${err.stdout ?? ''}${err.stderr ?? ''}`
+      .trim()
+      .split('\n')
+      .slice(-30)
+      .join('\n');
     throw new Error(`mvn could not fetch Kafka ${version}: ${err.message}\n${output}`);
   }
 }

@@ -89,11 +89,15 @@ export async function waitUntilReady({ host, port, timeoutMs, checkAlive = () =>
     try {
       const { brokers } = await probeMetadata({ host, port });
       if (brokers.some((b) => b.port === port)) return;
-      lastError = new Error(`broker not yet registered (metadata lists ${JSON.stringify(brokers)})`);
+      lastError = new Error(
+        `broker not yet registered (metadata lists ${JSON.stringify(brokers)})`,
+      );
     } catch (err) {
       lastError = err;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`Kafka on ${host}:${port} not ready after ${timeoutMs} ms (${lastError?.message})`);
+  throw new Error(
+    `Kafka on ${host}:${port} not ready after ${timeoutMs} ms (${lastError?.message})`,
+  );
 }

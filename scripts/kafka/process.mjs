@@ -47,7 +47,9 @@ export function processGone(pid) {
 /** Owner is alive if the pid exists and, where we can tell, is the same process as recorded. */
 export function ownerAlive(ownerPid, ownerStartTime) {
   if (processGone(ownerPid)) return false;
-  return !ownerStartTime || !processStartTime(ownerPid) || processStartTime(ownerPid) === ownerStartTime;
+  return (
+    !ownerStartTime || !processStartTime(ownerPid) || processStartTime(ownerPid) === ownerStartTime
+  );
 }
 
 let setprivAvailable;
@@ -66,7 +68,14 @@ export function javaBinary() {
  * loop. JVM stdout/stderr are appended to `outFile`. If the owner dies, the watchdog also
  * deletes `cleanupDir` (pass '' to keep it). Resolves to { pid, watchdogPid }.
  */
-export async function launchJvm({ javaArgs, ownerPid, ownerStartTime, pidFile, outFile, cleanupDir = '' }) {
+export async function launchJvm({
+  javaArgs,
+  ownerPid,
+  ownerStartTime,
+  pidFile,
+  outFile,
+  cleanupDir = '',
+}) {
   await fs.rm(pidFile, { force: true });
   const command = hasSetpriv()
     ? ['setpriv', '--pdeathsig', 'TERM', javaBinary(), ...javaArgs]

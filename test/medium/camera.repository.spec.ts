@@ -147,9 +147,9 @@ describe.each(TEST_DRIVERS)('persistence on $driver', ({ driver }) => {
 
       await sut.upsertMany([{ ...camera, name: 'Renamed' }]);
 
-      const [row] = (await dataSource.query(
+      const [row] = await dataSource.query<Array<Record<string, unknown>>>(
         `SELECT created_at, geo_lat, geo_lon, signage_id FROM ${table}`,
-      )) as Array<Record<string, unknown>>;
+      );
       expect(new Date(`${String(row.created_at)}`).getUTCFullYear()).toBe(2000);
       expect(row).toMatchObject({ geo_lat: 40.4168, geo_lon: -3.7038, signage_id: 'sig-1' });
       expect((await sut.findById(camera.cameraId))?.name).toBe('Renamed');

@@ -24,7 +24,9 @@ export async function startGovernorProcess(env: Record<string, string>): Promise
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const url = await waitFor({
     what: 'the governor to start',
     timeoutMs: 60_000,

@@ -5,7 +5,9 @@ import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'k
 export function brokersFromEnv(): string[] {
   const brokers = process.env.KAFKA_BROKERS;
   if (!brokers) {
-    throw new Error('KAFKA_BROKERS is not set: run through `npm test` (the global setup starts Kafka)');
+    throw new Error(
+      'KAFKA_BROKERS is not set: run through `npm test` (the global setup starts Kafka)',
+    );
   }
   return brokers.split(',');
 }
@@ -42,7 +44,7 @@ export async function waitFor<T>(args: {
     }
     await new Promise((resolve) => setTimeout(resolve, args.intervalMs ?? 200));
   }
-  throw new Error(`timed out waiting for ${args.what}${last ? `: ${String(last)}` : ''}`);
+  throw new Error(`timed out waiting for ${args.what}${last instanceof Error ? `: ${last.message}` : ''}`);
 }
 
 /** Sum of the group's committed offsets on a topic equals the topic's end offsets. */

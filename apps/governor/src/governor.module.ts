@@ -12,7 +12,11 @@ import { GOVERNOR_CONFIG, LOGGER } from './tokens';
 
 @Module({})
 export class GovernorModule {
-  static forRoot(args: { config: GovernorConfig; logger: JsonLogger; clock?: Clock }): DynamicModule {
+  static forRoot(args: {
+    config: GovernorConfig;
+    logger: JsonLogger;
+    clock?: Clock;
+  }): DynamicModule {
     return {
       module: GovernorModule,
       imports: [

@@ -37,7 +37,11 @@ export class GovernorService {
       const parsed = parseDetection(record.value ?? EMPTY, { maxBytes: this.config.maxEventBytes });
       if (!parsed.ok) {
         tally.deadLettered += 1;
-        const payload = deadLetterOf({ record, issues: parsed.issues, receivedAt: this.clock.now() });
+        const payload = deadLetterOf({
+          record,
+          issues: parsed.issues,
+          receivedAt: this.clock.now(),
+        });
         records.push(outbound({ topic: 'detections.dlq.v1', key: null, payload }));
         continue;
       }
@@ -48,9 +52,13 @@ export class GovernorService {
       });
       const headers = { 'tamiz-source': source };
       for (const alert of alerts) {
-        records.push(outbound({ topic: 'alerts.lawful.v1', key: data.cameraId, payload: alert, headers }));
+        records.push(
+          outbound({ topic: 'alerts.lawful.v1', key: data.cameraId, payload: alert, headers }),
+        );
       }
-      records.push(outbound({ topic: 'decisions.v1', key: data.cameraId, payload: decision, headers }));
+      records.push(
+        outbound({ topic: 'decisions.v1', key: data.cameraId, payload: decision, headers }),
+      );
       if (decision.verdict === 'forward') {
         tally.forwarded += 1;
         tally.alerts += alerts.length;

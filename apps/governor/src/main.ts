@@ -40,9 +40,12 @@ export async function startGovernor(args: {
     await admin.disconnect();
   }
 
-  const app = await NestFactory.create(GovernorModule.forRoot({ config, logger, clock: args.clock }), {
-    logger,
-  });
+  const app = await NestFactory.create(
+    GovernorModule.forRoot({ config, logger, clock: args.clock }),
+    {
+      logger,
+    },
+  );
   const server = new TransactionalBatchServer({
     kafka,
     naming,
@@ -74,7 +77,9 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     void (async () => {
       await handle?.close();
-      process.stdout.write(JSON.stringify({ level: 'info', msg: 'governor stopped', signal }) + '\n');
+      process.stdout.write(
+        JSON.stringify({ level: 'info', msg: 'governor stopped', signal }) + '\n',
+      );
       process.exit(0);
     })();
   };

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { compilePolicy, noPolicyEvaluator, parsePolicyText, type PolicyEvaluator } from '@lib/policy';
+import {
+  compilePolicy,
+  noPolicyEvaluator,
+  parsePolicyText,
+  type PolicyEvaluator,
+} from '@lib/policy';
 import type { JsonLogger } from '@lib/common';
 import type { GovernorConfig } from './governor.config';
 import { GOVERNOR_CONFIG, LOGGER } from './tokens';

@@ -55,7 +55,9 @@ async function main(): Promise<void> {
 
   try {
     if (!env.KAFKA_BROKERS) {
-      say('Iniciando broker Kafka local… / starting a local Kafka broker (first run downloads it)…');
+      say(
+        'Iniciando broker Kafka local… / starting a local Kafka broker (first run downloads it)…',
+      );
       const local = (await import(join(root, 'scripts/local-kafka.mjs'))) as {
         startLocalKafka: () => Promise<LocalKafka>;
       };
@@ -78,7 +80,9 @@ async function main(): Promise<void> {
     producer = await startSimulator({ env, cameras, logger, timers });
     const summary = setInterval(() => say(formatSummary(governor!.governor.stats())), 5_000);
     timers = [...timers, summary];
-    say('Simulador de cámaras en marcha / camera simulator running. Ctrl-C para detener / to stop.');
+    say(
+      'Simulador de cámaras en marcha / camera simulator running. Ctrl-C para detener / to stop.',
+    );
   } catch (error) {
     process.stderr.write(
       error instanceof ConfigError ? `${error.message}\n` : `error: ${(error as Error).message}\n`,

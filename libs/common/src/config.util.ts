@@ -39,7 +39,7 @@ export function loadConfig<C>(schema: EnvSchema<C>, env: NodeJS.ProcessEnv): C {
       if (spec.required) {
         problems.push(`${spec.env}: required (${spec.description})`);
       } else {
-        out[key] = spec.default as C[keyof C];
+        out[key] = spec.default;
       }
       continue;
     }

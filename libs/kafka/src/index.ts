@@ -6,7 +6,4 @@ export { outbound } from './kafka.types';
 export type { BatchResult, InboundBatch, InboundRecord, OutboundRecord } from './kafka.types';
 export { provisionTopics } from './topic-provisioner';
 export { TransactionalBatchServer } from './transactional-batch.server';
-export type {
-  TransactionalBatchServerOptions,
-  TransportStats,
-} from './transactional-batch.server';
+export type { TransactionalBatchServerOptions, TransportStats } from './transactional-batch.server';

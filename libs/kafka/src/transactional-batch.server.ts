@@ -1,6 +1,13 @@
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
-import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Message, type Producer } from 'kafkajs';
+import {
+  Partitioners,
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type Message,
+  type Producer,
+} from 'kafkajs';
 import { topicName, type Topic, type TopicNaming } from '@lib/contracts';
 import type { JsonLogger } from '@lib/common';
 import type { BatchResult, InboundBatch, InboundRecord, OutboundRecord } from './kafka.types';
@@ -138,7 +145,11 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
       });
       if (!committed) {
         // Re-read from the first record of the failed chunk; later batches are stale now.
-        this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: chunk[0].offset });
+        this.consumer?.seek({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: chunk[0].offset,
+        });
         return;
       }
       payload.resolveOffset(chunk[chunk.length - 1].offset);

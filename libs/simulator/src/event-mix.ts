@@ -137,7 +137,9 @@ export class EventMix {
       case 'plate-hit':
         data.analyticType = 'plate-watchlist-hit';
         data.objectClass = 'vehicle';
-        data.attributes = { vehicle: { type: this.rng.pick(VEHICLES), color: this.rng.pick(COLORS) } };
+        data.attributes = {
+          vehicle: { type: this.rng.pick(VEHICLES), color: this.rng.pick(COLORS) },
+        };
         data.identifiers = { plate: { value: this.plate(), country: 'PE' } };
         return;
       case 'crowd':
@@ -151,7 +153,11 @@ export class EventMix {
         data.analyticType = 'face-match';
         data.objectClass = 'face';
         data.identifiers = {
-          faceMatch: { subjectRef: `subj-${this.rng.int(1000)}`, watchlist: 'requisitoria', similarity: 0.91 },
+          faceMatch: {
+            subjectRef: `subj-${this.rng.int(1000)}`,
+            watchlist: 'requisitoria',
+            similarity: 0.91,
+          },
         };
         return;
       case 'demographics':
@@ -190,7 +196,9 @@ export class EventMix {
       case 0:
         return Buffer.from('{"specversion":"1.0","id":"x",');
       case 1:
-        return Buffer.from(JSON.stringify({ specversion: '1.0', id: 42, data: { confidence: 'high' } }));
+        return Buffer.from(
+          JSON.stringify({ specversion: '1.0', id: 42, data: { confidence: 'high' } }),
+        );
       case 2:
         return Buffer.from('{"__proto__":{"admin":true},"specversion":"1.0"}');
       default:

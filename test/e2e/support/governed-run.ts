@@ -92,9 +92,18 @@ export class GovernedRun {
         payload: JSON.parse(m.value.toString()) as T,
       }));
     const [alerts, decisions, deadLetters] = await Promise.all([
-      read<AlertV1>(this.topic('alerts.lawful.v1'), count((r) => r.expect.kind === 'forward')),
-      read<DecisionRecordV1>(this.topic('decisions.v1'), count((r) => r.eventId !== null)),
-      read<DeadLetterRecordV1>(this.topic('detections.dlq.v1'), count((r) => r.eventId === null)),
+      read<AlertV1>(
+        this.topic('alerts.lawful.v1'),
+        count((r) => r.expect.kind === 'forward'),
+      ),
+      read<DecisionRecordV1>(
+        this.topic('decisions.v1'),
+        count((r) => r.eventId !== null),
+      ),
+      read<DeadLetterRecordV1>(
+        this.topic('detections.dlq.v1'),
+        count((r) => r.eventId === null),
+      ),
     ]);
     return { alerts, decisions, deadLetters };
   }

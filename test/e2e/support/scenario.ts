@@ -69,7 +69,10 @@ const PERSON = {
   person: {
     age: 34,
     gender: 'female',
-    clothing: { upper: { type: 'casaca', color: 'rojo' }, lower: { type: 'pantalon', color: 'azul' } },
+    clothing: {
+      upper: { type: 'casaca', color: 'rojo' },
+      lower: { type: 'pantalon', color: 'azul' },
+    },
   },
 };
 
@@ -81,11 +84,22 @@ export function buildScenario(): ScenarioRecord[] {
   const out: ScenarioRecord[] = [];
   let n = 0;
   const push = (e: DetectionEventV1, expect: Expectation) =>
-    out.push({ key: e.data.cameraId, value: Buffer.from(JSON.stringify(e)), eventId: e.id, expect });
+    out.push({
+      key: e.data.cameraId,
+      value: Buffer.from(JSON.stringify(e)),
+      eventId: e.id,
+      expect,
+    });
   const cam = (i: number) => E2E_CAMERAS[i % 4].cameraId;
 
   for (let i = 0; i < 400; i++) {
-    const e = event({ n: ++n, cameraId: cam(i), analyticType: i % 2 ? 'fight' : 'intrusion', objectClass: 'person', extra: { attributes: PERSON } });
+    const e = event({
+      n: ++n,
+      cameraId: cam(i),
+      analyticType: i % 2 ? 'fight' : 'intrusion',
+      objectClass: 'person',
+      extra: { attributes: PERSON },
+    });
     push(e, { kind: 'forward', purpose: 'delito-en-flagrancia' });
   }
   for (let i = 0; i < 250; i++) {
@@ -112,11 +126,22 @@ export function buildScenario(): ScenarioRecord[] {
     push(e, { kind: 'suppress', reason: 'purpose.none' });
   }
   for (let i = 0; i < 100; i++) {
-    const e = event({ n: ++n, cameraId: `cam-desconocida-${i}`, analyticType: 'fight', objectClass: 'person', extra: { attributes: PERSON } });
+    const e = event({
+      n: ++n,
+      cameraId: `cam-desconocida-${i}`,
+      analyticType: 'fight',
+      objectClass: 'person',
+      extra: { attributes: PERSON },
+    });
     push(e, { kind: 'suppress', reason: 'camera.unknown' });
   }
   for (let i = 0; i < 100; i++) {
-    const e = event({ n: ++n, cameraId: 'cam-e2e-5', analyticType: 'fight', objectClass: 'person' });
+    const e = event({
+      n: ++n,
+      cameraId: 'cam-e2e-5',
+      analyticType: 'fight',
+      objectClass: 'person',
+    });
     push(e, { kind: 'suppress', reason: 'purpose.camera_not_allowed' });
   }
   out.push(...malformed(n));
@@ -131,26 +156,51 @@ function malformed(base: number): ScenarioRecord[] {
     add(Buffer.from(`{"specversion":"1.0","id":"broken-${i}","data":{`), 'invalid_json');
   }
   for (let i = 0; i < 10; i++) {
-    const e = event({ n: base + 100 + i, cameraId: 'cam-e2e-1', analyticType: 'fight', objectClass: 'person' });
+    const e = event({
+      n: base + 100 + i,
+      cameraId: 'cam-e2e-1',
+      analyticType: 'fight',
+      objectClass: 'person',
+    });
     add(Buffer.from(JSON.stringify({ ...e, data: { ...e.data, confidence: 'alta' } })), 'schema');
   }
   for (let i = 0; i < 10; i++) {
-    const e = event({ n: base + 200 + i, cameraId: 'cam-e2e-1', analyticType: 'fight', objectClass: 'person' });
+    const e = event({
+      n: base + 200 + i,
+      cameraId: 'cam-e2e-1',
+      analyticType: 'fight',
+      objectClass: 'person',
+    });
     const { cameraId: _omit, ...withoutCamera } = e.data;
     add(Buffer.from(JSON.stringify({ ...e, data: withoutCamera })), 'schema');
   }
   for (let i = 0; i < 5; i++) {
-    const e = event({ n: base + 300 + i, cameraId: 'cam-e2e-1', analyticType: 'fight', objectClass: 'person' });
+    const e = event({
+      n: base + 300 + i,
+      cameraId: 'cam-e2e-1',
+      analyticType: 'fight',
+      objectClass: 'person',
+    });
     const big = { ...e, data: { ...e.data, vendor: { kind: 'x'.repeat(E2E_MAX_EVENT_BYTES) } } };
     add(Buffer.from(JSON.stringify(big)), 'too_large');
   }
   for (let i = 0; i < 5; i++) {
-    const e = event({ n: base + 400 + i, cameraId: 'cam-e2e-1', analyticType: 'fight', objectClass: 'person' });
+    const e = event({
+      n: base + 400 + i,
+      cameraId: 'cam-e2e-1',
+      analyticType: 'fight',
+      objectClass: 'person',
+    });
     const text = JSON.stringify(e).replace('"data":{', '"data":{"__proto__":{"isAdmin":true},');
     add(Buffer.from(text), 'forbidden_key');
   }
   for (let i = 0; i < 10; i++) {
-    const e = event({ n: base + 500 + i, cameraId: 'cam-e2e-1', analyticType: 'fight', objectClass: 'person' });
+    const e = event({
+      n: base + 500 + i,
+      cameraId: 'cam-e2e-1',
+      analyticType: 'fight',
+      objectClass: 'person',
+    });
     const bytes = Buffer.from(JSON.stringify(e));
     bytes[bytes.indexOf('site-x')] = 0xff; // a lone 0xFF byte is never valid UTF-8
     add(bytes, 'invalid_utf8');

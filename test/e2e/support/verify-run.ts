@@ -2,7 +2,13 @@ import type { RunOutputs } from './governed-run';
 import type { ScenarioRecord } from './scenario';
 
 const PURPOSE_FIELDS: Record<string, string[]> = {
-  'delito-en-flagrancia': ['occurredAt', 'cameraId', 'analyticType', 'confidence', 'attributes.person.clothing'],
+  'delito-en-flagrancia': [
+    'occurredAt',
+    'cameraId',
+    'analyticType',
+    'confidence',
+    'attributes.person.clothing',
+  ],
   'vehiculo-requisitoriado': ['occurredAt', 'cameraId', 'identifiers.plate', 'attributes.vehicle'],
 };
 
@@ -65,7 +71,10 @@ export function verifyRun(scenario: ScenarioRecord[], out: RunOutputs): void {
   const remaining = new Map<string, string[]>();
   for (const r of malformed) {
     const b64 = r.value.toString('base64');
-    remaining.set(b64, [...(remaining.get(b64) ?? []), r.expect.kind === 'dead-letter' ? r.expect.code : '']);
+    remaining.set(b64, [
+      ...(remaining.get(b64) ?? []),
+      r.expect.kind === 'dead-letter' ? r.expect.code : '',
+    ]);
   }
   for (const { payload: dl } of out.deadLetters) {
     const codes = remaining.get(dl.originalBase64);
