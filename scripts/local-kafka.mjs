@@ -55,6 +55,9 @@ async function runForeground({ version, keepDir }) {
     process.stderr.write(`[local-kafka] ${signal}: stopping Kafka\n`);
     try {
       await kafka.stop();
+    } catch (err) {
+      process.stderr.write(`[local-kafka] could not stop Kafka cleanly: ${err.message}\n`);
+      process.exitCode = 1;
     } finally {
       clearInterval(keepAlive);
     }

@@ -12,7 +12,10 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
-/** kafkajs 2.2.4 speaks protocol versions that Kafka 4.x removed (KIP-896), so stay on 3.9.x. */
+/**
+ * kafkajs 2.2.4 (our client) predates Kafka 4, which removed old protocol versions (KIP-896).
+ * 4.1.1 passed our smoke checks too, but 3.9.x is the pairing kafkajs was built against.
+ */
 export const DEFAULT_KAFKA_VERSION = '3.9.1';
 
 /** Pinned so a newer plugin can never change how the cache is laid out. */
@@ -20,8 +23,12 @@ const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.
 const MARKER = '.complete';
 const LOCK_STALE_MS = 15 * 60 * 1000;
 
+/** The requested version (option, then $TAMIZ_KAFKA_VERSION, then the default), checked. */
 export function kafkaVersion(version) {
-  return version || process.env.TAMIZ_KAFKA_VERSION || DEFAULT_KAFKA_VERSION;
+  const v = version || process.env.TAMIZ_KAFKA_VERSION || DEFAULT_KAFKA_VERSION;
+  // It becomes part of a path and of a pom.xml: accept plain release numbers only.
+  if (!/^\d+\.\d+\.\d+$/.test(v)) throw new Error(`not a Kafka release version: ${v}`);
+  return v;
 }
 
 /** Root of all cached versions: $TAMIZ_KAFKA_CACHE, else ~/.cache/tamiz. */

@@ -96,7 +96,7 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
   },
   maxRecordsPerTransaction: {
     env: 'TAMIZ_MAX_RECORDS_PER_TXN',
-    default: 500,
+    default: 1_000,
     description: 'input records per Kafka transaction at most',
     parse: parsers.int({ min: 1, max: 10_000 }),
   },

@@ -13,6 +13,7 @@ export interface GovernorHandle {
   config: GovernorConfig;
   governor: GovernorService;
   readiness: ReadinessService;
+  transport: TransactionalBatchServer;
   url: string;
   close(): Promise<void>;
 }
@@ -67,6 +68,7 @@ export async function startGovernor(args: {
     config,
     governor: app.get(GovernorService),
     readiness,
+    transport: server,
     url,
     close: () => app.close(),
   };

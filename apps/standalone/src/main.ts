@@ -103,6 +103,7 @@ async function startSimulator(args: {
   });
   const producer = kafka.producer({
     idempotent: true,
+    maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
   });
   await producer.connect();

@@ -30,6 +30,9 @@ export interface TransportStats {
   records: number;
   aborted: number;
   connected: boolean;
+  /** Time spent in handlers and in the transaction round trips (ms), for profiling. */
+  handlerMs: number;
+  transactionMs: number;
 }
 
 /**
@@ -44,7 +47,14 @@ export interface TransportStats {
 export class TransactionalBatchServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | null = null;
   private readonly producers = new Map<string, Promise<Producer>>();
-  private readonly stats: TransportStats = { batches: 0, records: 0, aborted: 0, connected: false };
+  private readonly stats: TransportStats = {
+    batches: 0,
+    records: 0,
+    aborted: 0,
+    connected: false,
+    handlerMs: 0,
+    transactionMs: 0,
+  };
 
   constructor(private readonly options: TransactionalBatchServerOptions) {
     super();
@@ -130,7 +140,7 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
     if (!handler) {
       return;
     }
-    const limit = this.options.maxRecordsPerTransaction ?? 500;
+    const limit = this.options.maxRecordsPerTransaction ?? 1_000;
     for (let start = 0; start < batch.messages.length; start += limit) {
       // A seek (after a failed transaction) or a rebalance makes prefetched batches stale.
       if (!payload.isRunning() || payload.isStale()) {
@@ -176,7 +186,10 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
     const txId = `${this.options.naming.prefix}${this.options.groupId}.${topic}.${partition}`;
     let transaction: Awaited<ReturnType<Producer['transaction']>> | null = null;
     try {
+      const started = performance.now();
       const result = await args.handle({ topic, partition, records });
+      const handled = performance.now();
+      this.stats.handlerMs += handled - started;
       const producer = await this.producerFor(txId);
       transaction = await producer.transaction();
       if (result.records.length > 0) {
@@ -188,6 +201,7 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
         topics: [{ topic, partitions: [{ partition, offset: next }] }],
       });
       await transaction.commit();
+      this.stats.transactionMs += performance.now() - handled;
       result.onCommit?.();
       this.stats.batches += 1;
       this.stats.records += records.length;
@@ -239,8 +253,10 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
           transactionTimeout: 30_000,
           createPartitioner: Partitioners.DefaultPartitioner,
           // Transactions bound the damage of a failed send (abort + fresh producer), so a finite
-          // retry budget is safe here, unlike for a bare idempotent producer.
-          retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 2_000 },
+          // retry budget is safe here, unlike for a bare idempotent producer. The first retries
+          // are quick: right after a commit the coordinator is still writing markers and answers
+          // the next transaction's first request with CONCURRENT_TRANSACTIONS for a few ms.
+          retry: { retries: 40, initialRetryTime: 5, multiplier: 1.2, maxRetryTime: 1_000 },
         });
         await p.connect();
         return p;

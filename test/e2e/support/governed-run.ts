@@ -60,7 +60,7 @@ export class GovernedRun {
   }
 
   async produce(records: ScenarioRecord[]): Promise<void> {
-    const producer = this.kafka.producer({ idempotent: true });
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     try {
       for (let i = 0; i < records.length; i += 200) {
