@@ -44,7 +44,9 @@ export async function waitFor<T>(args: {
     }
     await new Promise((resolve) => setTimeout(resolve, args.intervalMs ?? 200));
   }
-  throw new Error(`timed out waiting for ${args.what}${last instanceof Error ? `: ${last.message}` : ''}`);
+  throw new Error(
+    `timed out waiting for ${args.what}${last instanceof Error ? `: ${last.message}` : ''}`,
+  );
 }
 
 /** Sum of the group's committed offsets on a topic equals the topic's end offsets. */
