@@ -10,8 +10,18 @@ describe('governor pipeline (real Kafka broker, real SQLite)', () => {
   it('should forward exactly the lawful events, decide every valid one and dead-letter the rest', async () => {
     const scenario = buildScenario();
     await run.produce(scenario);
-    await run.startGovernor();
+    const governor = await run.startGovernor();
     await run.waitUntilGoverned(120_000);
     verifyRun(scenario, await run.readOutputs(scenario));
+
+    const ready = await fetch(`${governor.url}/health/ready`);
+    expect(await ready.json()).toMatchObject({
+      ready: true,
+      checks: { broker: true, policy: true },
+    });
+    // no personal data in logs: no plate, no face subject, no clothing value reached the output
+    const logs = governor.output();
+    expect(logs).not.toMatch(/ABC-\d{3}|subj-\d+|casaca|"rojo"/);
+    expect(logs).toContain('"msg":"policy loaded"');
   }, 240_000);
 });

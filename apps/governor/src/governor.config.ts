@@ -62,7 +62,7 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     default: undefined,
     sensitive: true,
     description: 'PostgreSQL URL; SQLite is used when unset',
-    parse: parsers.url,
+    parse: parsers.postgresUrl,
   },
   sqlitePath: {
     env: 'TAMIZ_SQLITE_PATH',

@@ -104,8 +104,16 @@ export const parsers = {
     }
     return raw;
   },
-  url: (raw: string): string => {
-    new URL(raw);
+  postgresUrl: (raw: string): string => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error('expected a URL such as postgres://user@host:5432/db');
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      throw new Error('expected a postgres:// or postgresql:// URL');
+    }
     return raw;
   },
 };
