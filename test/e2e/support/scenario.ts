@@ -1,5 +1,6 @@
 import type { CameraRecord, DetectionEventV1 } from '@lib/contracts';
 import { DETECTION_DATA_SCHEMA, DETECTION_EVENT_TYPE } from '@lib/contracts';
+import { MalformedKind, MalformedPayloads } from '../../factories/malformed-payloads.factory';
 
 /** What the e2e policy must do with each record of the scenario. */
 export type Expectation =
@@ -144,68 +145,31 @@ export function buildScenario(): ScenarioRecord[] {
     });
     push(e, { kind: 'suppress', reason: 'purpose.camera_not_allowed' });
   }
-  out.push(...malformed(n));
+  out.push(...malformed());
   return interleave(out);
 }
 
-function malformed(base: number): ScenarioRecord[] {
-  const records: ScenarioRecord[] = [];
-  const add = (value: Buffer, code: string) =>
-    records.push({ key: 'cam-e2e-1', value, eventId: null, expect: { kind: 'dead-letter', code } });
-  for (let i = 0; i < 10; i++) {
-    add(Buffer.from(`{"specversion":"1.0","id":"broken-${i}","data":{`), 'invalid_json');
-  }
-  for (let i = 0; i < 10; i++) {
-    const e = event({
-      n: base + 100 + i,
-      cameraId: 'cam-e2e-1',
-      analyticType: 'fight',
-      objectClass: 'person',
-    });
-    add(Buffer.from(JSON.stringify({ ...e, data: { ...e.data, confidence: 'alta' } })), 'schema');
-  }
-  for (let i = 0; i < 10; i++) {
-    const e = event({
-      n: base + 200 + i,
-      cameraId: 'cam-e2e-1',
-      analyticType: 'fight',
-      objectClass: 'person',
-    });
-    const { cameraId: _omit, ...withoutCamera } = e.data;
-    add(Buffer.from(JSON.stringify({ ...e, data: withoutCamera })), 'schema');
-  }
-  for (let i = 0; i < 5; i++) {
-    const e = event({
-      n: base + 300 + i,
-      cameraId: 'cam-e2e-1',
-      analyticType: 'fight',
-      objectClass: 'person',
-    });
-    const big = { ...e, data: { ...e.data, vendor: { kind: 'x'.repeat(E2E_MAX_EVENT_BYTES) } } };
-    add(Buffer.from(JSON.stringify(big)), 'too_large');
-  }
-  for (let i = 0; i < 5; i++) {
-    const e = event({
-      n: base + 400 + i,
-      cameraId: 'cam-e2e-1',
-      analyticType: 'fight',
-      objectClass: 'person',
-    });
-    const text = JSON.stringify(e).replace('"data":{', '"data":{"__proto__":{"isAdmin":true},');
-    add(Buffer.from(text), 'forbidden_key');
-  }
-  for (let i = 0; i < 10; i++) {
-    const e = event({
-      n: base + 500 + i,
-      cameraId: 'cam-e2e-1',
-      analyticType: 'fight',
-      objectClass: 'person',
-    });
-    const bytes = Buffer.from(JSON.stringify(e));
-    bytes[bytes.indexOf('site-x')] = 0xff; // a lone 0xFF byte is never valid UTF-8
-    add(bytes, 'invalid_utf8');
-  }
-  return records;
+/** 50 malformed records of six kinds, each with the first issue the governor must report. */
+function malformed(): ScenarioRecord[] {
+  const mix: Array<[MalformedKind, number]> = [
+    [MalformedKind.BrokenJson, 10],
+    [MalformedKind.WrongTypes, 10],
+    [MalformedKind.MissingRequired, 10],
+    [MalformedKind.Oversize, 5],
+    [MalformedKind.ForbiddenKey, 5],
+    [MalformedKind.InvalidUtf8, 10],
+  ];
+  return mix.flatMap(([kind, count]) =>
+    Array.from({ length: count }, () => {
+      const payload = MalformedPayloads.create({ kind, maxBytes: E2E_MAX_EVENT_BYTES });
+      return {
+        key: 'cam-e2e-1',
+        value: payload.bytes,
+        eventId: null,
+        expect: { kind: 'dead-letter' as const, code: payload.expected.code },
+      };
+    }),
+  );
 }
 
 /** Deterministic interleaving, so every batch mixes lawful, unlawful and malformed records. */
