@@ -99,6 +99,17 @@ describe.each(TEST_DRIVERS)('persistence on $driver', ({ driver }) => {
       expect((await sut.findById(camera.cameraId))?.allowedPurposes).toEqual(allowedPurposes);
     });
 
+    it('should round-trip tags, and leave them absent when a camera has none', async () => {
+      const tagged = CameraFactory.create({ tags: ['centro', 'turístico'] });
+      const plain = CameraFactory.create();
+
+      await sut.upsertMany([tagged, plain]);
+      await reopen();
+
+      expect((await sut.findById(tagged.cameraId))?.tags).toEqual(['centro', 'turístico']);
+      expect(await sut.findById(plain.cameraId)).not.toHaveProperty('tags');
+    });
+
     it('should return plain records when reading', async () => {
       const camera = CameraFactory.create();
       await sut.upsertMany([camera]);

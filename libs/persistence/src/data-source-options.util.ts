@@ -1,6 +1,7 @@
 import type { DataSourceOptions, Logger } from 'typeorm';
 import { CameraEntity } from './camera/camera.entity';
 import { CreateCameraRegistry1764100000000 } from './migrations/1764100000000-create-camera-registry';
+import { AddCameraTags1764200000000 } from './migrations/1764200000000-add-camera-tags';
 
 export interface PersistenceOptions {
   /** PostgreSQL connection URL; when absent the app runs on the SQLite file at `sqlitePath`. */
@@ -16,7 +17,7 @@ export interface PersistenceOptions {
 // Class references, not globs: globs resolve against .ts or .js depending on how the process
 // was started, and silently match nothing in the other case.
 const ENTITIES = [CameraEntity];
-const MIGRATIONS = [CreateCameraRegistry1764100000000];
+const MIGRATIONS = [CreateCameraRegistry1764100000000, AddCameraTags1764200000000];
 
 // TypeORM prints a failed migration to the console even with logging off. The PersistenceError
 // thrown by openDataSource already carries it, and our own logs are JSON lines only.

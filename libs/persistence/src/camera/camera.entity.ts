@@ -30,6 +30,10 @@ export class CameraEntity {
   @Column({ name: 'allowed_purposes', type: 'simple-json' })
   allowedPurposes!: string[];
 
+  // Policy selector labels; null when the camera has none.
+  @Column({ name: 'tags', type: 'simple-json', nullable: true })
+  tags!: string[] | null;
+
   @Column({ name: 'geo_lat', type: 'double precision', nullable: true })
   geoLat!: number | null;
 

@@ -3,7 +3,7 @@ import type { DataSource, Repository } from 'typeorm';
 import { PersistenceError, PersistenceErrorCode } from '../persistence.error';
 import { CameraEntity } from './camera.entity';
 
-// Rows per INSERT: 7 bound parameters each keeps a batch far below SQLite's 32,766 and
+// Rows per INSERT: 8 bound parameters each keeps a batch far below SQLite's 32,766 and
 // PostgreSQL's 65,535 parameter limits.
 const UPSERT_BATCH = 500;
 
@@ -15,6 +15,7 @@ const UPSERT_COLUMNS = [
   'site_id',
   'zone_type',
   'allowed_purposes',
+  'tags',
   'updated_at',
 ];
 
@@ -102,6 +103,7 @@ function toCameraRecord(row: CameraEntity): CameraRecord {
     siteId: row.siteId,
     zoneType: row.zoneType,
     allowedPurposes: [...row.allowedPurposes],
+    ...(row.tags ? { tags: [...row.tags] } : {}),
   };
 }
 
@@ -117,5 +119,6 @@ function toCameraRow(camera: CameraRecord): Partial<CameraEntity> {
     siteId: camera.siteId,
     zoneType: camera.zoneType,
     allowedPurposes: [...camera.allowedPurposes],
+    tags: camera.tags ? [...camera.tags] : null,
   };
 }
