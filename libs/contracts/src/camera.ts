@@ -8,4 +8,9 @@ export interface CameraRecord {
   zoneType: string;
   /** Purpose ids this camera may serve; an empty list serves none. */
   allowedPurposes: string[];
+  /**
+   * Free labels a policy's camera selector can match (`centro`, `colegio`, `turistico`). Optional:
+   * the registry does not store them yet, and an absent list matches no tag selector.
+   */
+  tags?: string[];
 }
