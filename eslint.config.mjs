@@ -105,7 +105,10 @@ export default tseslint.config(
       ...jest.configs['flat/recommended'].rules,
       'jest/no-focused-tests': 'error',
       'jest/no-commented-out-tests': 'error',
-      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'verifyRun'] }],
+      'jest/expect-expect': [
+        'error',
+        { assertFunctionNames: ['expect', 'verifyRun', 'fc.assert'] },
+      ],
       'jest/no-standalone-expect': 'off',
       'jest/valid-title': ['error', { ignoreTypeOfDescribeName: true }],
       '@typescript-eslint/unbound-method': 'off',

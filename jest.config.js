@@ -8,12 +8,13 @@ const common = {
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   transform: {
     '^.+\\.ts$': 'ts-jest',
-    '^.+/node_modules/@nestjs/.+\\.js$': [
+    // ESM-only packages (NestJS 12, @marcbachmann/cel-js) become CommonJS for Jest's loader
+    '^.+/node_modules/(@nestjs|@marcbachmann/cel-js)/.+\\.js$': [
       'babel-jest',
       { configFile: require.resolve('./babel.nest-esm.config.js') },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@marcbachmann/cel-js)/)'],
 };
 
 module.exports = {

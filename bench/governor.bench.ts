@@ -175,7 +175,9 @@ async function main(): Promise<void> {
     const eventsPerSec = await drainRate(() => governor.governor.stats().consumed, N);
     const gt = { ...governor.transport.transportStats() };
     await governor.close();
-    say(`governed transport: ${gt.batches} transactions, ${gt.aborted} aborted, handlers ${round(gt.handlerMs, 0)} ms, transactions ${round(gt.transactionMs, 0)} ms`);
+    say(
+      `governed transport: ${gt.batches} transactions, ${gt.aborted} aborted, handlers ${round(gt.handlerMs, 0)} ms, transactions ${round(gt.transactionMs, 0)} ms`,
+    );
     const stats = governor.governor.stats();
     say(
       `governed: ${round(eventsPerSec, 0)} events/s (forwarded ${stats.forwarded}, suppressed ${stats.suppressed}, dead-lettered ${stats.deadLettered})`,
@@ -283,7 +285,9 @@ async function passthrough(args: {
   );
   const rate = await drainRate(() => server.transportStats().records, N);
   const pt = server.transportStats();
-  say(`passthrough transport: ${pt.batches} transactions, ${pt.aborted} aborted, handlers ${round(pt.handlerMs, 0)} ms, transactions ${round(pt.transactionMs, 0)} ms`);
+  say(
+    `passthrough transport: ${pt.batches} transactions, ${pt.aborted} aborted, handlers ${round(pt.handlerMs, 0)} ms, transactions ${round(pt.transactionMs, 0)} ms`,
+  );
   await server.close();
   return rate;
 }

@@ -36,6 +36,29 @@ describe('loadGovernorConfig', () => {
     expect(error.message).not.toContain('s3cret');
   });
 
+  it.each([
+    ['hex', 'ab'.repeat(32)],
+    ['base64', Buffer.alloc(32, 7).toString('base64')],
+  ])('should read a %s pseudonym secret as its bytes', (_format, raw) => {
+    const config = loadGovernorConfig({
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      TAMIZ_PSEUDONYM_SECRET: raw,
+    });
+    expect(config.pseudonymSecret?.length).toBe(32);
+  });
+
+  it.each([
+    ['too short', 'ab'.repeat(16), /at least 32 random bytes, got 16/],
+    ['neither hex nor base64', 'not a secret!', /expected hex or padded base64/],
+  ])('should refuse a pseudonym secret that is %s, never echoing it', (_what, raw, message) => {
+    const error = captureError(() =>
+      loadGovernorConfig({ KAFKA_BROKERS: '127.0.0.1:9092', TAMIZ_PSEUDONYM_SECRET: raw }),
+    );
+    expect(error.problems).toEqual([expect.stringMatching(message)]);
+    expect(error.problems[0]).toMatch(/^TAMIZ_PSEUDONYM_SECRET=\*\*\*: /);
+    expect(error.message).not.toContain(raw);
+  });
+
   it('should require the brokers', () => {
     expect(() => loadGovernorConfig({})).toThrow(/KAFKA_BROKERS: required/);
   });

@@ -8,6 +8,8 @@ export interface GovernorConfig {
   groupId: string;
   clientId: string;
   policyFile: string | undefined;
+  /** Master secret of the keyed pseudonyms (HKDF per purpose and period); never logged. */
+  pseudonymSecret: Buffer | undefined;
   databaseUrl: string | undefined;
   sqlitePath: string;
   maxEventBytes: number;
@@ -56,6 +58,14 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     default: undefined,
     description: 'policy document (YAML or JSON); without one nothing is forwarded',
     parse: parsers.string,
+  },
+  pseudonymSecret: {
+    env: 'TAMIZ_PSEUDONYM_SECRET',
+    default: undefined,
+    sensitive: true,
+    description:
+      'at least 32 random bytes, hex or base64, keying the pseudonyms; required when the policy pseudonymises a field',
+    parse: (raw) => parseSecret(raw),
   },
   databaseUrl: {
     env: 'DATABASE_URL',
@@ -119,6 +129,30 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     parse: parsers.int({ min: 6_000, max: 300_000 }),
   },
 };
+
+const MIN_SECRET_BYTES = 32;
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
+
+/**
+ * Hex when the text is only hex digits (`openssl rand -hex 32`), else padded base64
+ * (`openssl rand -base64 32`). The error never repeats the value.
+ */
+function parseSecret(raw: string): Buffer {
+  const text = raw.trim();
+  const bytes = HEX.test(text)
+    ? Buffer.from(text, 'hex')
+    : BASE64.test(text)
+      ? Buffer.from(text, 'base64')
+      : undefined;
+  if (bytes === undefined) {
+    throw new Error('expected hex or padded base64');
+  }
+  if (bytes.length < MIN_SECRET_BYTES) {
+    throw new Error(`expected at least ${MIN_SECRET_BYTES} random bytes, got ${bytes.length}`);
+  }
+  return bytes;
+}
 
 export function loadGovernorConfig(env: NodeJS.ProcessEnv): GovernorConfig {
   return loadConfig(GOVERNOR_ENV, env);

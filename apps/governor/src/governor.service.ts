@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { parseDetection } from '@lib/contracts';
+import { serializeAlert, serializeDecision } from '@lib/policy';
 import { CLOCK, type Clock } from '@lib/common';
 import { outbound, type BatchResult, type InboundBatch, type OutboundRecord } from '@lib/kafka';
 import { CameraRegistryService } from './camera-registry.service';
@@ -51,14 +52,21 @@ export class GovernorService {
         camera: this.cameras.get(data.cameraId),
       });
       const headers = { 'tamiz-source': source };
+      // canonical bytes: the same event under the same policy is the same record, anywhere
       for (const alert of alerts) {
-        records.push(
-          outbound({ topic: 'alerts.lawful.v1', key: data.cameraId, payload: alert, headers }),
-        );
+        records.push({
+          topic: 'alerts.lawful.v1',
+          key: data.cameraId,
+          value: serializeAlert(alert),
+          headers,
+        });
       }
-      records.push(
-        outbound({ topic: 'decisions.v1', key: data.cameraId, payload: decision, headers }),
-      );
+      records.push({
+        topic: 'decisions.v1',
+        key: data.cameraId,
+        value: serializeDecision(decision),
+        headers,
+      });
       if (decision.verdict === 'forward') {
         tally.forwarded += 1;
         tally.alerts += alerts.length;

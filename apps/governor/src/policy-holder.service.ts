@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
@@ -5,9 +6,11 @@ import {
   compilePolicy,
   noPolicyEvaluator,
   parsePolicyText,
+  policyUsesPseudonyms,
   type PolicyEvaluator,
 } from '@lib/policy';
-import type { JsonLogger } from '@lib/common';
+import { CLOCK, ConfigError, type Clock, type JsonLogger } from '@lib/common';
+import { hkdfKeyring, type PseudonymKeyring } from '@lib/redaction';
 import type { GovernorConfig } from './governor.config';
 import { GOVERNOR_CONFIG, LOGGER } from './tokens';
 
@@ -22,6 +25,7 @@ export class PolicyHolderService implements OnModuleInit {
   constructor(
     @Inject(GOVERNOR_CONFIG) private readonly config: GovernorConfig,
     @Inject(LOGGER) private readonly logger: JsonLogger,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -34,13 +38,36 @@ export class PolicyHolderService implements OnModuleInit {
     // would look like a working deployment that forwards nothing.
     const text = await readFile(file, 'utf8');
     const format = extname(file) === '.json' ? 'json' : 'yaml';
-    this.evaluator = compilePolicy(parsePolicyText(text, format));
+    const doc = parsePolicyText(text, format);
+    this.evaluator = compilePolicy(doc, {
+      keyring: this.keyring(doc),
+      now: () => this.clock.now(),
+    });
     const ref = this.evaluator.policy;
     this.logger.event('info', 'policy loaded', {
       policyId: ref?.id,
       policyVersion: ref?.version,
       policyHash: ref?.hash,
     });
+  }
+
+  /**
+   * The pseudonym keyring, from TAMIZ_PSEUDONYM_SECRET. Without the secret, a policy that
+   * pseudonymises stops the process at start: a per-process key would change every pseudonym at
+   * each restart and break linkage within a period. Any other policy gets a random per-process
+   * secret, which it never uses.
+   */
+  private keyring(doc: unknown): PseudonymKeyring {
+    const secret = this.config.pseudonymSecret;
+    if (secret !== undefined) {
+      return hkdfKeyring(secret);
+    }
+    if (policyUsesPseudonyms(doc)) {
+      throw new ConfigError([
+        'TAMIZ_PSEUDONYM_SECRET: required, the policy pseudonymises fields (at least 32 random bytes, hex or base64)',
+      ]);
+    }
+    return hkdfKeyring(randomBytes(32));
   }
 
   current(): PolicyEvaluator {

@@ -16,6 +16,11 @@ export interface AlertV1 {
   humanReview: 'none' | 'required' | 'two-person';
   label: 'recommendation';
   policy: PolicyRef;
+  /**
+   * Present when the purpose keeps the snapshot under a `redact` transform: the regions the pixel
+   * redactor must blur before anyone sees the image, in the fixed order face, plate, person.
+   */
+  redaction?: { regions: Array<'face' | 'plate' | 'person'> };
   /** The event, minimised for this purpose: every field not listed by the purpose is absent. */
   data: Partial<DetectionData>;
 }

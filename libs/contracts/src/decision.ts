@@ -19,6 +19,18 @@ export interface Reason {
   citation?: string;
 }
 
+/**
+ * Something the governor noticed about the event itself, whatever the verdict: e.g. a vendor that
+ * sent an attribute no purpose may receive (`vendor_violation`). Names the path, never the value.
+ */
+export interface Finding {
+  code: string;
+  /** Dotted path of the offending field in the event's `data`. */
+  path: string;
+  /** The norm the finding rests on. */
+  citation: string;
+}
+
 export interface DecisionRecordV1 {
   schema: 'tamiz.decision.v1';
   decisionId: string;
@@ -37,4 +49,6 @@ export interface DecisionRecordV1 {
   policy: PolicyRef | null;
   humanReview: 'none' | 'required' | 'two-person';
   retentionClass: string | null;
+  /** Problems with the event itself (e.g. prohibited attributes sent by a vendor), by path. */
+  findings: Finding[];
 }

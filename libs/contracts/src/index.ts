@@ -2,7 +2,7 @@ export type { AlertV1 } from './alert';
 export type { CameraRecord } from './camera';
 export { ValidationIssueCode } from './dead-letter';
 export type { DeadLetterRecordV1, ValidationIssue } from './dead-letter';
-export type { DecisionRecordV1, PolicyRef, Reason, Verdict } from './decision';
+export type { DecisionRecordV1, Finding, PolicyRef, Reason, Verdict } from './decision';
 export { DETECTION_DATA_SCHEMA, DETECTION_EVENT_TYPE } from './detection-event';
 export type {
   BoundingBox,

@@ -155,6 +155,37 @@ describe('parseDetection', () => {
       );
     });
 
+    it('should call bytes UTF-8 exactly when a fatal TextDecoder does', () => {
+      const decoder = new TextDecoder('utf-8', { fatal: true });
+      const decodes = (bytes: Uint8Array) => {
+        try {
+          decoder.decode(bytes);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      // raw bytes, and valid text with a few bytes flipped (near misses of real UTF-8)
+      const nearMiss = fc
+        .tuple(fc.string({ unit: 'binary', maxLength: 40 }), fc.nat(), fc.integer({ min: 0x80 }))
+        .map(([text, at, byte]) => {
+          const bytes = Buffer.from(text, 'utf8');
+          if (bytes.length > 0) {
+            bytes[at % bytes.length] = byte & 0xff;
+          }
+          return bytes;
+        });
+      fc.assert(
+        fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), nearMiss), (bytes) => {
+          const invalidUtf8 = issuesOf(Buffer.from(bytes)).some(
+            (issue) => issue.code === ValidationIssueCode.InvalidUtf8,
+          );
+          return invalidUtf8 === !decodes(bytes);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
     it('should accept a UTF-8 byte order mark, which the decoder strips', () => {
       const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), valid]);
       expect(parseDetection(withBom, { maxBytes: MAX_BYTES }).ok).toBe(true);

@@ -44,6 +44,13 @@ function decision(): DecisionRecordV1 {
     policy: POLICY,
     humanReview: 'required',
     retentionClass: null,
+    findings: [
+      {
+        code: 'vendor_violation',
+        path: 'attributes.person.ethnicity',
+        citation: 'Reglamento (UE) 2024/1689 art. 5(1)(g)',
+      },
+    ],
   };
 }
 
@@ -77,6 +84,15 @@ describe('validateAlert', () => {
     expect(validateAlert(alert())).toEqual([]);
   });
 
+  it('should accept a redaction instruction and an age generalised to its band', () => {
+    const redacted = {
+      ...alert(),
+      redaction: { regions: ['face', 'plate'] },
+      data: { attributes: { person: { age: '30-39' } }, snapshot: { ref: 's3://b/k.jpg' } },
+    };
+    expect(validateAlert(redacted)).toEqual([]);
+  });
+
   it.each([
     ['a non-recommendation label', { label: 'decision' }, ['/label']],
     ['an unknown priority', { priority: 'urgent' }, ['/priority']],
@@ -84,6 +100,12 @@ describe('validateAlert', () => {
     ['a field the detection has not got', { data: { embedding: [0.1] } }, ['/data/embedding']],
     ['an out-of-range confidence', { data: { confidence: 2 } }, ['/data/confidence']],
     ['a missing title', { title: undefined }, ['/title']],
+    [
+      'an unknown redaction region',
+      { redaction: { regions: ['tattoo'] } },
+      ['/redaction/regions/0'],
+    ],
+    ['an empty redaction', { redaction: { regions: [] } }, ['/redaction/regions']],
   ])('should reject %s', (_label, patch, paths) => {
     expect(located(validateAlert({ ...alert(), ...patch }))).toEqual(paths.map(schema));
   });
@@ -100,6 +122,12 @@ describe('validateDecision', () => {
     ['a wall-clock field', { decidedAt: '2026-03-14T08:00:02.000Z' }, ['/decidedAt']],
     ['a reason without English', { reasons: [{ code: 'x', es: 'x' }] }, ['/reasons/0/en']],
     ['an empty retention class', { retentionClass: '' }, ['/retentionClass']],
+    ['no findings list', { findings: undefined }, ['/findings']],
+    [
+      'a finding without citation',
+      { findings: [{ code: 'x', path: 'a' }] },
+      ['/findings/0/citation'],
+    ],
   ])('should reject %s', (_label, patch, paths) => {
     expect(located(validateDecision({ ...decision(), ...patch }))).toEqual(paths.map(schema));
   });

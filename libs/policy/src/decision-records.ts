@@ -1,5 +1,5 @@
 import type { AlertV1, DecisionRecordV1, DetectionData, PolicyRef, Reason } from '@lib/contracts';
-import { leafPaths, uncarriedLeafPaths } from '@lib/redaction';
+import { uncarriedSubtrees } from '@lib/redaction';
 import type { CompiledPurpose } from './compiled-purpose';
 
 // Every record below is an object literal in the contract's key order, and every list is sorted
@@ -23,12 +23,13 @@ export function suppressDecision(args: {
     purposes: [],
     ruleIds: ['fail-closed'],
     reasons: args.reasons,
-    // nothing left, so every present path was dropped
-    droppedPaths: leafPaths(event),
+    // nothing left: every top-level field that holds data was dropped whole
+    droppedPaths: uncarriedSubtrees(event, []),
     transforms: [],
     policy: copyRef(args.policy),
     humanReview: 'none',
     retentionClass: args.retentionClass,
+    findings: [],
   };
 }
 
@@ -57,6 +58,7 @@ export function forwardDecision(args: {
     policy: copyRef(args.policy),
     humanReview: args.humanReview,
     retentionClass: args.retentionClass,
+    findings: [],
   };
 }
 
@@ -91,11 +93,12 @@ function copyRef<T extends PolicyRef | null>(ref: T): T {
 }
 
 /**
- * Leaf paths of the event that no alert carries. Computed from the alerts themselves rather than
- * from the policy, so it can never disagree with what actually left.
+ * The largest parts of the event that no alert carries (`vendor`, `attributes.person.gender`).
+ * Computed from the alerts themselves rather than from the policy, so it can never disagree with
+ * what actually left.
  */
 function droppedPaths(args: { event: DetectionData; alerts: readonly AlertV1[] }): string[] {
-  return uncarriedLeafPaths(
+  return uncarriedSubtrees(
     args.event,
     args.alerts.map((alert) => alert.data),
   );

@@ -1,10 +1,10 @@
 import { demoCameras, demoPolicyText } from '../test/demo-policy.fixture';
 import { parsePolicyText } from './parse-policy-text';
-import { validatePolicy } from './validate-policy';
+import { validatePolicyV1 } from './validate-policy-v1';
 
 // The demo files are golden inputs for the scenario specs and for `npm start`: keep them coherent.
 describe('policies/demo', () => {
-  const policy = validatePolicy(parsePolicyText(demoPolicyText(), 'yaml'));
+  const policy = validatePolicyV1(parsePolicyText(demoPolicyText(), 'yaml'));
   const purposeIds = policy.purposes.map((p) => p.id);
   const cameras = demoCameras();
 

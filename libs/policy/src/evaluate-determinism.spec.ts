@@ -103,6 +103,7 @@ describe('evaluate: determinism', () => {
       'policy',
       'humanReview',
       'retentionClass',
+      'findings',
     ]);
     expect(Object.keys(alerts[0])).toEqual([
       'schema',

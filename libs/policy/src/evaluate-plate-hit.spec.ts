@@ -67,20 +67,15 @@ describe('evaluate: a watchlisted plate at a street camera', () => {
           citation: 'DL 1218 art. 1; DS 007-2020-IN',
         },
       ],
+      // whole subtrees where nothing of them left; only the face match inside `identifiers`
       droppedPaths: [
-        'boundingBox.h',
-        'boundingBox.w',
-        'boundingBox.x',
-        'boundingBox.y',
+        'boundingBox',
         'eventId',
-        'geo.lat',
-        'geo.lon',
+        'geo',
         'identifiers.faceMatch',
-        'snapshot.boxes',
-        'snapshot.ref',
+        'snapshot',
         'trackId',
-        'vendor.eventType',
-        'vendor.kind',
+        'vendor',
       ],
       transforms: [
         'analyticType',
@@ -96,6 +91,7 @@ describe('evaluate: a watchlisted plate at a street camera', () => {
       policy: demoPolicy().policy,
       humanReview: 'required',
       retentionClass: 'alerts',
+      findings: [],
     });
     expect(JSON.stringify(decision)).not.toContain('TST-451');
   });

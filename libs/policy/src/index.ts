@@ -1,5 +1,6 @@
 export { canonicalJson } from './canonical-json';
-export { compilePolicy, policyHash } from './compile-policy';
+export { compilePolicy, policyHash, policyUsesPseudonyms } from './compile-policy';
+export type { CompilePolicyOptions } from './compile-policy';
 export { noPolicyEvaluator } from './no-policy-evaluator';
 export { parsePolicyText } from './parse-policy-text';
 export type { PolicyTextFormat } from './parse-policy-text';
@@ -24,4 +25,18 @@ export type { Evaluation, EvaluationInput, PolicyEvaluator } from './policy-eval
 export { PolicyError, PolicyErrorCode, PolicyIssueCode } from './policy.error';
 export type { PolicyIssue } from './policy.error';
 export { ReasonCode } from './reasons';
-export { validatePolicy } from './validate-policy';
+export { serializeAlert, serializeDecision } from './serialize-records';
+export { API_VERSIONS, validatePolicy } from './validate-policy';
+export type { ApiVersion } from './validate-policy';
+export { POLICY_V2_JSON_SCHEMA } from './v2/policy-v2.schema';
+export { JURISDICTIONS, WEEKDAYS } from './v2/policy-document-v2';
+export type {
+  AuthorisationV2,
+  CameraSelectorV2,
+  Jurisdiction,
+  PolicyDocumentV2,
+  PolicyMetadataV2,
+  PurposeV2,
+  TimeWindowV2,
+  Weekday,
+} from './v2/policy-document-v2';

@@ -70,6 +70,9 @@ export interface LegalBasisV1 {
 export type HumanReview = AlertV1['humanReview'];
 export type Priority = AlertV1['priority'];
 
+/** Ids of policies and purposes: lower-case words joined by dashes (delito-en-flagrancia). */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const LEGAL_BASIS_KINDS = [
   'law',
   'public_function',

@@ -3,8 +3,10 @@ import { AppError } from '@lib/common';
 export enum PolicyErrorCode {
   /** The text is not well-formed YAML or JSON. */
   Unparsable = 'policy_unparsable',
-  /** The document parsed but breaks the policy v1 rules; `issues` lists every problem. */
+  /** The document parsed but breaks the policy rules of its apiVersion; `issues` lists every problem. */
   Invalid = 'policy_invalid',
+  /** The policy pseudonymises a field but `compilePolicy` was given no keyring to key it with. */
+  KeyringRequired = 'policy_keyring_required',
 }
 
 export enum PolicyIssueCode {
@@ -24,6 +26,29 @@ export enum PolicyIssueCode {
   ProhibitedField = 'prohibited_field',
   RequiresAuthorization = 'requires_authorization',
   HardDeniedPurpose = 'hard_denied_purpose',
+  // policy v2
+  MissingLegalBasis = 'missing_legal_basis',
+  ConflictingPurposes = 'conflicting_purposes',
+  InvalidWindow = 'invalid_window',
+  InvalidTimeZone = 'invalid_time_zone',
+  InvalidCel = 'invalid_cel',
+  UnknownRetentionClass = 'unknown_retention_class',
+  UnknownPurpose = 'unknown_purpose',
+  InvalidValidity = 'invalid_validity',
+  TransformNotApplicable = 'transform_not_applicable',
+  OverlappingFields = 'overlapping_fields',
+  KeyringRequired = 'keyring_required',
+  // a field's transform, as @lib/redaction reports it (same codes)
+  UnknownTransform = 'unknown_transform',
+  OneTransformPerField = 'one_transform_per_field',
+  UnknownParameter = 'unknown_parameter',
+  MissingParameter = 'missing_parameter',
+  ConflictingParameters = 'conflicting_parameters',
+  InvalidParameter = 'invalid_parameter',
+  InvalidDuration = 'invalid_duration',
+  RotationTooLong = 'rotation_too_long',
+  RotationMisaligned = 'rotation_misaligned',
+  EdgesNotIncreasing = 'edges_not_increasing',
 }
 
 export interface PolicyIssue {

@@ -13,6 +13,15 @@ export enum ReasonCode {
   ConfidenceBelowMin = 'confidence.below_min',
   PurposeAuthorizationRequired = 'purpose.authorization_required',
   PurposeMatched = 'purpose.matched',
+  // policy v2
+  PurposeCameraSelector = 'purpose.camera_selector',
+  PurposeOutsideWindow = 'purpose.outside_window',
+  PurposeConditionFalse = 'purpose.condition_false',
+  PurposeConditionError = 'purpose.condition_error',
+  AuthorizationMissing = 'authorization.missing',
+  AuthorizationExpired = 'authorization.expired',
+  AuthorizationOutOfScope = 'authorization.out_of_scope',
+  AuthorizationValid = 'authorization.valid',
 }
 
 const FINALIDAD = 'Ley 29733 art. 6 (finalidad)';

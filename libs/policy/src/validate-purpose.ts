@@ -7,12 +7,13 @@ import {
   KINDS_REQUIRING_CITATION,
   LEGAL_BASIS_KINDS,
   PRIORITIES,
+  SLUG,
   type LegalBasisV1,
 } from './policy-document';
 import { EXPECTED, policyIssues } from './policy-issues';
 import type { DocNode, PolicyReader } from './policy-reader';
 
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG } from './policy-document';
 
 const PURPOSE_KEYS = [
   'id',

@@ -1,4 +1,4 @@
-import { leafPaths, sortedKeys, uncarriedLeafPaths } from './leaf-paths';
+import { leafPaths, sortedKeys, uncarriedSubtrees } from './leaf-paths';
 
 describe('leafPaths', () => {
   it.each<[string, unknown, string[]]>([
@@ -21,55 +21,79 @@ describe('leafPaths', () => {
   });
 });
 
-describe('uncarriedLeafPaths', () => {
+describe('uncarriedSubtrees', () => {
   const source = {
     occurredAt: 't',
     geo: { lat: 1, lon: 2 },
     attributes: { person: { gender: 'x', clothing: { upper: { color: 'red' }, hat: false } } },
     identifiers: { plate: null },
+    vendor: { kind: 'acme', empty: {} },
   };
 
   it.each<[string, unknown[], string[]]>([
-    ['everything when nothing was copied', [], leafPaths(source)],
+    [
+      'each top-level field holding data when nothing was copied',
+      [],
+      ['attributes', 'geo', 'identifiers', 'occurredAt', 'vendor'],
+    ],
     ['nothing when the whole source was copied', [source], []],
     [
-      'what no copy holds, across copies',
+      'the largest uncarried subtrees, across copies',
       [
         { occurredAt: 't', geo: { lat: 1 } },
         { attributes: { person: { clothing: { hat: false } } } },
       ],
       [
-        'attributes.person.clothing.upper.color',
+        'attributes.person.clothing.upper',
         'attributes.person.gender',
         'geo.lon',
-        'identifiers.plate',
+        'identifiers',
+        'vendor',
       ],
     ],
     [
       'a key filtered out of a copied subtree',
       [{ attributes: { person: { clothing: { upper: { color: 'red' }, hat: false } } } }],
-      ['attributes.person.gender', 'geo.lat', 'geo.lon', 'identifiers.plate', 'occurredAt'],
+      ['attributes.person.gender', 'geo', 'identifiers', 'occurredAt', 'vendor'],
     ],
     [
       'a carried null',
       [{ identifiers: { plate: null } }],
-      [
-        'attributes.person.clothing.hat',
-        'attributes.person.clothing.upper.color',
-        'attributes.person.gender',
-        'geo.lat',
-        'geo.lon',
-        'occurredAt',
-      ],
+      ['attributes', 'geo', 'occurredAt', 'vendor'],
     ],
-  ])('should list %s', (_name, copies, expected) => {
-    expect(uncarriedLeafPaths(source, copies)).toEqual(expected);
+    [
+      'a copied object that holds none of the leaves as one subtree',
+      [{ attributes: { person: {} }, vendor: { empty: {} } }],
+      ['attributes', 'geo', 'identifiers', 'occurredAt', 'vendor'],
+    ],
+    [
+      'no subtree that holds no data',
+      [{ vendor: { kind: 'acme' } }],
+      ['attributes', 'geo', 'identifiers', 'occurredAt'],
+    ],
+  ])('should name %s', (_name, copies, expected) => {
+    expect(uncarriedSubtrees(source, copies)).toEqual(expected);
+  });
+
+  it('should put every uncarried leaf under exactly one path, and no carried leaf under any', () => {
+    const copies = [{ geo: { lat: 1 } }, { attributes: { person: { clothing: { hat: false } } } }];
+    const carried = new Set(copies.flatMap(leafPaths));
+    const dropped = uncarriedSubtrees(source, copies);
+    for (const leaf of leafPaths(source)) {
+      const under = dropped.filter((p) => leaf === p || leaf.startsWith(`${p}.`));
+      expect(under).toHaveLength(carried.has(leaf) ? 0 : 1);
+    }
+  });
+
+  it('should name nothing for a non-object source', () => {
+    expect(uncarriedSubtrees('text', [])).toEqual([]);
+    expect(uncarriedSubtrees([1, 2], [])).toEqual([]);
   });
 });
 
 it('should not count an inherited key of a copy as carried', () => {
   const source = { attributes: { person: { toString: 'vendor value', age: 3 } } };
-  expect(uncarriedLeafPaths(source, [{ attributes: { person: { age: 3 } } }])).toEqual([
+  expect(uncarriedSubtrees(source, [{ attributes: { person: { age: 3 } } }])).toEqual([
     'attributes.person.toString',
   ]);
 });

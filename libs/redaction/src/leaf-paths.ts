@@ -1,20 +1,38 @@
 /**
- * Leaf paths of JSON data, for decisions that must name what was withheld without its values.
- * A leaf is a primitive, `null` or an array (an array is one value, never indexed into); empty
- * objects hold no data and yield no path. Paths come out in canonical order: keys sorted by UTF-16
- * code unit at each level, parents before children. That is plain string order except where a key
- * contains a character below '.' (0x2E) right after a sibling key that is its prefix.
+ * Leaf paths of JSON data. A leaf is a primitive, `null` or an array (an array is one value, never
+ * indexed into); empty objects hold no data and yield no path. Paths come out in canonical order:
+ * keys sorted by UTF-16 code unit at each level, parents before children. That is plain string
+ * order except where a key contains a character below '.' (0x2E) right after a sibling key that is
+ * its prefix.
  */
 export function leafPaths(value: unknown): string[] {
-  return uncarriedLeafPaths(value, []);
+  const out: string[] = [];
+  if (isPlainObject(value)) {
+    listLeaves(value, '', out);
+  }
+  return out;
+}
+
+function listLeaves(source: Record<string, unknown>, prefix: string, out: string[]): void {
+  for (const key of sortedKeys(source)) {
+    const child = source[key];
+    if (isPlainObject(child)) {
+      listLeaves(child, prefix + key + '.', out);
+    } else if (child !== undefined) {
+      out.push(prefix + key);
+    }
+  }
 }
 
 /**
- * The leaf paths of `source` that none of `copies` holds, in the order of `leafPaths`. The copies
- * are projections of the source (alerts' data), so walking them alongside the source decides each
- * leaf without building a string for the ones that were carried.
+ * What `copies` (projections of `source`, such as alerts' data) left out of `source`, named by the
+ * largest subtrees none of whose leaves any copy holds: `vendor` rather than `vendor.kind` and
+ * `vendor.model`, but `attributes.person.gender` when a copy keeps `attributes.person.clothing`.
+ * Every uncarried leaf lies under exactly one of the paths, and no path holds a carried leaf. A
+ * subtree without leaves (empty objects only) is not data and is not named. Paths are in the
+ * canonical order of `leafPaths`; with no copies they are the top-level keys that hold data.
  */
-export function uncarriedLeafPaths(source: unknown, copies: readonly unknown[]): string[] {
+export function uncarriedSubtrees(source: unknown, copies: readonly unknown[]): string[] {
   const out: string[] = [];
   if (isPlainObject(source)) {
     walk(source, copies.filter(isPlainObject), '', out);
@@ -25,14 +43,16 @@ export function uncarriedLeafPaths(source: unknown, copies: readonly unknown[]):
 const NONE: readonly Record<string, unknown>[] = Object.freeze([]);
 
 // Positional arguments, unlike the rest of the code base: this runs for every object of every
-// event, and an argument object per call measurably slows it.
+// event, and an argument object per call measurably slows it. Returns whether any copy holds a
+// leaf of `source`; if none does, the caller names `source` itself instead of its parts.
 function walk(
   source: Record<string, unknown>,
   copies: readonly Record<string, unknown>[],
   prefix: string,
   out: string[],
-): void {
+): boolean {
   const keys = sortedKeys(source);
+  let carriedAny = false;
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k];
     const child = source[key];
@@ -53,12 +73,40 @@ function walk(
         carried = true;
       }
     }
-    if (isPlainObject(child)) {
-      walk(child, childCopies, prefix + key + '.', out);
-    } else if (!carried) {
-      out.push(prefix + key);
+    if (!isPlainObject(child)) {
+      if (carried) {
+        carriedAny = true;
+      } else {
+        out.push(prefix + key);
+      }
+    } else if (childCopies.length === 0) {
+      if (holdsLeaf(child)) {
+        out.push(prefix + key);
+      }
+    } else {
+      const mark = out.length;
+      if (walk(child, childCopies, prefix + key + '.', out)) {
+        carriedAny = true;
+      } else {
+        // copies hold the object but none of its leaves: name the whole subtree once
+        out.length = mark;
+        if (holdsLeaf(child)) {
+          out.push(prefix + key);
+        }
+      }
     }
   }
+  return carriedAny;
+}
+
+function holdsLeaf(value: Record<string, unknown>): boolean {
+  for (const key of Object.keys(value)) {
+    const child = value[key];
+    if (isPlainObject(child) ? holdsLeaf(child) : child !== undefined) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -36,6 +36,33 @@ function withoutRequired(schema: JsonSchema): JsonSchema {
   return result;
 }
 
+/**
+ * Transforms keep a field's JSON type, with one exception the policy validator allows: an age may
+ * leave as the label of its band (`30-39`, `[18,65)`) rather than as a number.
+ */
+function withAgeBands(data: JsonSchema): JsonSchema {
+  const attributes = data.properties?.attributes;
+  const person = attributes?.properties?.person;
+  const age = person?.properties?.age;
+  if (!attributes || !person || !age) {
+    throw new Error('alert schema: the detection schema no longer has attributes.person.age');
+  }
+  const banded: JsonSchema = { ...age, type: ['integer', 'string'], minLength: 1, maxLength: 32 };
+  return {
+    ...data,
+    properties: {
+      ...data.properties,
+      attributes: {
+        ...attributes,
+        properties: {
+          ...attributes.properties,
+          person: { ...person, properties: { ...person.properties, age: banded } },
+        },
+      },
+    },
+  };
+}
+
 const ALERT_PROPERTIES = {
   schema: { const: 'tamiz.alert.v1' },
   alertId: ID,
@@ -47,12 +74,26 @@ const ALERT_PROPERTIES = {
   humanReview: HUMAN_REVIEW,
   label: { const: 'recommendation' },
   policy: POLICY_REF,
-  data: withoutRequired(DETECTION_DATA_JSON_SCHEMA),
+  redaction: closedObject(
+    {
+      regions: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 3,
+        items: { enum: ['face', 'plate', 'person'] },
+      },
+    },
+    ['regions'],
+  ),
+  data: withAgeBands(withoutRequired(DETECTION_DATA_JSON_SCHEMA)),
 } satisfies PropertiesOf<AlertV1>;
+
+// every member but the optional redaction instruction
+const ALERT_REQUIRED = Object.keys(ALERT_PROPERTIES).filter((key) => key !== 'redaction');
 
 export const ALERT_JSON_SCHEMA: JsonSchema = {
   $schema: SCHEMA_DIALECT,
   $id: 'urn:tamiz:schema:alert:1.0',
   title: 'Tamiz lawful alert, v1',
-  ...closedObject(ALERT_PROPERTIES, Object.keys(ALERT_PROPERTIES)),
+  ...closedObject(ALERT_PROPERTIES, ALERT_REQUIRED),
 };

@@ -1,4 +1,4 @@
-import type { DecisionRecordV1, Reason } from '../decision';
+import type { DecisionRecordV1, Finding, Reason } from '../decision';
 import {
   closedObject,
   DATE_TIME,
@@ -30,6 +30,12 @@ const TRANSFORM_PROPERTIES = {
   transform: label(64),
 } satisfies PropertiesOf<Transform>;
 
+const FINDING_PROPERTIES = {
+  code: TOKEN,
+  path: FIELD_PATH,
+  citation: label(512),
+} satisfies PropertiesOf<Finding>;
+
 const DECISION_PROPERTIES = {
   schema: { const: 'tamiz.decision.v1' },
   decisionId: ID,
@@ -54,6 +60,11 @@ const DECISION_PROPERTIES = {
   policy: { ...POLICY_REF, type: ['object', 'null'] },
   humanReview: HUMAN_REVIEW,
   retentionClass: { type: ['string', 'null'], minLength: 1, maxLength: 64 },
+  findings: {
+    type: 'array',
+    maxItems: 256,
+    items: closedObject(FINDING_PROPERTIES, Object.keys(FINDING_PROPERTIES)),
+  },
 } satisfies PropertiesOf<DecisionRecordV1>;
 
 export const DECISION_JSON_SCHEMA: JsonSchema = {

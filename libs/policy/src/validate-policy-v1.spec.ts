@@ -1,10 +1,10 @@
 import { set, unset, validPolicyDoc } from '../test/policy-doc.factory';
 import { PolicyError, PolicyErrorCode, PolicyIssueCode as C } from './policy.error';
-import { validatePolicy } from './validate-policy';
+import { validatePolicyV1 } from './validate-policy-v1';
 
 function issuesOf(doc: unknown): PolicyError['issues'] {
   try {
-    validatePolicy(doc);
+    validatePolicyV1(doc);
   } catch (error) {
     expect(error).toBeInstanceOf(PolicyError);
     expect((error as PolicyError).code).toBe(PolicyErrorCode.Invalid);
@@ -15,10 +15,10 @@ function issuesOf(doc: unknown): PolicyError['issues'] {
 
 const flat = (doc: unknown): string[] => issuesOf(doc).map((i) => `${i.path} ${i.code}`);
 
-describe('validatePolicy', () => {
+describe('validatePolicyV1', () => {
   it('should accept a valid document and return it typed', () => {
     const doc = validPolicyDoc();
-    expect(validatePolicy(doc)).toBe(doc);
+    expect(validatePolicyV1(doc)).toBe(doc);
   });
 
   // [what is wrong, the edit that breaks a valid document, expected path, expected code]

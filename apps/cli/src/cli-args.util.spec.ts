@@ -1,0 +1,39 @@
+import { parseCliArgs } from './cli-args.util';
+
+describe(parseCliArgs.name, () => {
+  it.each([[['--help']], [['-h']], [['help']], [['policy', 'lint', '--help']]])(
+    'should ask for help on %j',
+    (argv) => {
+      expect(parseCliArgs(argv)).toEqual({ kind: 'help' });
+    },
+  );
+
+  it('should read policy lint FILE', () => {
+    expect(parseCliArgs(['policy', 'lint', 'p.yaml'])).toEqual({
+      kind: 'lint',
+      policyFile: 'p.yaml',
+    });
+  });
+
+  it('should read policy test FILE FIXTURES_DIR', () => {
+    expect(parseCliArgs(['policy', 'test', 'p.yaml', 'fixtures/'])).toEqual({
+      kind: 'test',
+      policyFile: 'p.yaml',
+      fixturesDir: 'fixtures/',
+    });
+  });
+
+  it.each([
+    [[], 'missing command'],
+    [['polcy', 'lint', 'p.yaml'], 'unknown command: polcy'],
+    [['policy'], 'missing policy subcommand'],
+    [['policy', 'check', 'p.yaml'], 'unknown subcommand: policy check'],
+    [['policy', 'lint'], 'policy lint takes one FILE'],
+    [['policy', 'lint', 'a.yaml', 'b.yaml'], 'policy lint takes one FILE'],
+    [['policy', 'test', 'p.yaml'], 'policy test takes FILE and FIXTURES_DIR'],
+    [['policy', 'test', 'p.yaml', 'dir', 'extra'], 'policy test takes FILE and FIXTURES_DIR'],
+    [['policy', 'lint', '--strict', 'p.yaml'], 'unknown option: --strict'],
+  ])('should refuse %j with a usage error', (argv, en) => {
+    expect(parseCliArgs(argv)).toMatchObject({ kind: 'usage-error', en });
+  });
+});
