@@ -8,7 +8,8 @@
  * The last line is one JSON object for tooling.
  */
 import 'reflect-metadata';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
@@ -23,12 +24,15 @@ import {
 import { CameraRepository, openDataSource } from '@lib/persistence';
 import { compilePolicy, parsePolicyText } from '@lib/policy';
 import { EventMix, type SimulatedRecord } from '@lib/simulator';
+import { loadGovernorConfig } from '../apps/governor/src/governor.config';
 import { startGovernor } from '../apps/governor/src/main';
 import { benchBroker, benchKafka, percentile, round } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
 const N = Number(process.env.BENCH_EVENTS ?? 50_000);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
+// For profiling one phase alone (`node --cpu-prof`): e.g. BENCH_PHASES=governed.
+const PHASES = new Set((process.env.BENCH_PHASES ?? 'governed,passthrough,latency').split(','));
 const POLICY_FILE = join(ROOT, 'policies/demo/lima-demo.policy.yaml');
 const cameras = JSON.parse(
   readFileSync(join(ROOT, 'policies/demo/cameras.json'), 'utf8'),
@@ -62,16 +66,26 @@ async function produce(brokers: string, topic: string, input: SimulatedRecord[])
   await producer.disconnect();
 }
 
-/** Time from the first committed record to the last, polling a committed-records counter. */
-async function drainRate(count: () => number, total: number): Promise<number> {
+/**
+ * Records per second from the first committed record to the last, polling a committed-records
+ * counter, and this process's CPU time per record over the same span (the broker runs apart).
+ */
+async function drainRate(
+  count: () => number,
+  total: number,
+): Promise<{ perSec: number; cpuUsPerRecord: number }> {
   while (count() === 0) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  const [startCount, startAt] = [count(), performance.now()];
+  const [startCount, startAt, startCpu] = [count(), performance.now(), process.cpuUsage()];
   while (count() < total) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  return (total - startCount) / ((performance.now() - startAt) / 1000);
+  const cpu = process.cpuUsage(startCpu);
+  return {
+    perSec: (total - startCount) / ((performance.now() - startAt) / 1000),
+    cpuUsPerRecord: (cpu.user + cpu.system) / (total - startCount),
+  };
 }
 
 function validEventIds(input: SimulatedRecord[]): Set<string> {
@@ -165,56 +179,47 @@ async function main(): Promise<void> {
     const avgIn = Math.round(input.reduce((s, r) => s + r.value.length, 0) / N);
     say(`events: ${N} (${malformed} malformed), average ${avgIn} bytes`);
 
-    // 1. governed
-    const gPrefix = `${run}-g.`;
     const admin = kafka.admin();
     await admin.connect();
-    await provisionTopics({ admin, naming: { prefix: gPrefix } });
-    await produce(broker.brokers, topicName('detections.raw.v1', { prefix: gPrefix }), input);
-    const governor = await startGovernor({ env: env(gPrefix), logger });
-    const eventsPerSec = await drainRate(() => governor.governor.stats().consumed, N);
-    const gt = { ...governor.transport.transportStats() };
-    await governor.close();
-    say(
-      `governed transport: ${gt.batches} transactions, ${gt.aborted} aborted, handlers ${round(gt.handlerMs, 0)} ms, transactions ${round(gt.transactionMs, 0)} ms`,
-    );
-    const stats = governor.governor.stats();
-    say(
-      `governed: ${round(eventsPerSec, 0)} events/s (forwarded ${stats.forwarded}, suppressed ${stats.suppressed}, dead-lettered ${stats.deadLettered})`,
-    );
-    const check = await verifyExactlyOnce({
-      brokers: broker.brokers,
-      topic: topicName('decisions.v1', { prefix: gPrefix }),
-      eventIds: validEventIds(input),
-    });
+    const governed = PHASES.has('governed')
+      ? await governedPhase({ brokers: broker.brokers, admin, env, input, prefix: `${run}-g.` })
+      : null;
+    // without the governed phase, the passthrough and latency phases use the defaults and this rate
+    const eventsPerSec = governed?.eventsPerSec ?? Number(process.env.BENCH_RATE ?? 6_000);
+    const config = governed?.config ?? loadGovernorConfig(env(`${run}-g.`));
 
     // 2. passthrough with the same transport, batching and output volume
-    const shape = outputShape(input.slice(0, 2_000));
-    say(
-      `passthrough output shape: ${round(shape.perInput, 3)} records/input of ${shape.avgBytes} bytes`,
-    );
-    const pPrefix = `${run}-p.`;
-    await provisionTopics({ admin, naming: { prefix: pPrefix } });
-    await produce(broker.brokers, topicName('detections.raw.v1', { prefix: pPrefix }), input);
-    const passthroughPerSec = await passthrough({
-      brokers: broker.brokers,
-      prefix: pPrefix,
-      shape,
-      // the same batching and concurrency as the governed run
-      maxRecordsPerTransaction: governor.config.maxRecordsPerTransaction,
-      partitionsConsumedConcurrently: governor.config.partitionsConcurrency,
-    });
-    say(`passthrough: ${round(passthroughPerSec, 0)} events/s`);
+    let passthroughPerSec = NaN;
+    if (PHASES.has('passthrough')) {
+      const shape = outputShape(input.slice(0, 2_000));
+      say(
+        `passthrough output shape: ${round(shape.perInput, 3)} records/input of ${shape.avgBytes} bytes`,
+      );
+      const pPrefix = `${run}-p.`;
+      await provisionTopics({ admin, naming: { prefix: pPrefix } });
+      await produce(broker.brokers, topicName('detections.raw.v1', { prefix: pPrefix }), input);
+      passthroughPerSec = await passthrough({
+        brokers: broker.brokers,
+        prefix: pPrefix,
+        shape,
+        // the same batching and concurrency as the governed run
+        maxRecordsPerTransaction: config.maxRecordsPerTransaction,
+        partitionsConsumedConcurrently: config.partitionsConcurrency,
+      });
+    }
 
     // 3. latency at about half the governed rate
-    const lPrefix = `${run}-l.`;
-    const latencies = await latency({
-      kafka,
-      admin,
-      env: env(lPrefix),
-      prefix: lPrefix,
-      rate: eventsPerSec / 2,
-    });
+    let latencies: number[] = [];
+    if (PHASES.has('latency')) {
+      const lPrefix = `${run}-l.`;
+      latencies = await latency({
+        kafka,
+        admin,
+        env: env(lPrefix),
+        prefix: lPrefix,
+        rate: eventsPerSec / 2,
+      });
+    }
     await admin.disconnect();
     const p50Ms = round(percentile(latencies, 50));
     const p99Ms = round(percentile(latencies, 99));
@@ -229,14 +234,69 @@ async function main(): Promise<void> {
         ratio: round(eventsPerSec / passthroughPerSec, 2),
         p50Ms,
         p99Ms,
-        lost: check.lost,
-        duplicated: check.duplicated,
+        lost: governed?.check.lost ?? NaN,
+        duplicated: governed?.check.duplicated ?? NaN,
       }),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await broker.stop();
   }
+}
+
+/** With BENCH_CPU_PROFILE=<dir>, a V8 CPU profile of each throughput phase, `<dir>/<phase>.cpuprofile`. */
+async function startProfile(phase: string): Promise<{ stop(): Promise<void> }> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) {
+    return { stop: async () => undefined };
+  }
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(dir, `${phase}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+/** Phase 1: the real governor drains a backlog; then every decision is checked exactly once. */
+async function governedPhase(args: {
+  brokers: string;
+  admin: Admin;
+  env: (prefix: string) => Record<string, string>;
+  input: SimulatedRecord[];
+  prefix: string;
+}) {
+  const { brokers, admin, input, prefix } = args;
+  await provisionTopics({ admin, naming: { prefix } });
+  await produce(brokers, topicName('detections.raw.v1', { prefix }), input);
+  const profile = await startProfile('governed');
+  const elu = performance.eventLoopUtilization();
+  const governor = await startGovernor({ env: args.env(prefix), logger });
+  const drained = await drainRate(() => governor.governor.stats().consumed, N);
+  const eventsPerSec = drained.perSec;
+  const busy = performance.eventLoopUtilization(elu).utilization;
+  await profile.stop();
+  const gt = { ...governor.transport.transportStats() };
+  await governor.close();
+  say(
+    `governed transport: ${gt.batches} transactions, ${gt.aborted} aborted, handlers ${round(gt.handlerMs, 0)} ms, transactions ${round(gt.transactionMs, 0)} ms, event loop ${round(busy * 100, 0)}% busy`,
+  );
+  const stats = governor.governor.stats();
+  say(
+    `governed: ${round(eventsPerSec, 0)} events/s, ${round(drained.cpuUsPerRecord, 0)} µs CPU/event (forwarded ${stats.forwarded}, suppressed ${stats.suppressed}, dead-lettered ${stats.deadLettered})`,
+  );
+  const check = await verifyExactlyOnce({
+    brokers,
+    topic: topicName('decisions.v1', { prefix }),
+    eventIds: validEventIds(input),
+  });
+  return { eventsPerSec, check, config: governor.config };
 }
 
 async function passthrough(args: {
@@ -283,13 +343,20 @@ async function passthrough(args: {
         e ? reject(e instanceof Error ? e : new Error('listen failed')) : resolve(),
       ),
   );
-  const rate = await drainRate(() => server.transportStats().records, N);
+  const profile = await startProfile('passthrough');
+  const elu = performance.eventLoopUtilization();
+  const drained = await drainRate(() => server.transportStats().records, N);
+  const busy = performance.eventLoopUtilization(elu).utilization;
+  await profile.stop();
   const pt = server.transportStats();
   say(
-    `passthrough transport: ${pt.batches} transactions, ${pt.aborted} aborted, handlers ${round(pt.handlerMs, 0)} ms, transactions ${round(pt.transactionMs, 0)} ms`,
+    `passthrough transport: ${pt.batches} transactions, ${pt.aborted} aborted, handlers ${round(pt.handlerMs, 0)} ms, transactions ${round(pt.transactionMs, 0)} ms, event loop ${round(busy * 100, 0)}% busy`,
   );
   await server.close();
-  return rate;
+  say(
+    `passthrough: ${round(drained.perSec, 0)} events/s, ${round(drained.cpuUsPerRecord, 0)} µs CPU/event`,
+  );
+  return drained.perSec;
 }
 
 async function latency(args: {
@@ -308,6 +375,8 @@ async function latency(args: {
     readUncommitted: false,
     maxWaitTimeInMs: 20,
   });
+  // Steady state, not start-up: both consumers have joined their groups before the first event.
+  const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
   await consumer.connect();
   await consumer.subscribe({ topics: [topicName('decisions.v1', naming)], fromBeginning: true });
   await consumer.run({
@@ -318,6 +387,13 @@ async function latency(args: {
   });
   const producer = args.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
+  await joined;
+  for (
+    const until = Date.now() + 30_000;
+    !governor.readiness.report().ready && Date.now() < until;
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const topic = topicName('detections.raw.v1', naming);
   const mix = new EventMix({ seed: 11, cameras, startAt: new Date(), sizeRange: [1_024, 2_048] });
   const tickMs = 20;

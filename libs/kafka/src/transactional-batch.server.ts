@@ -1,17 +1,15 @@
 import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
-import {
-  Partitioners,
-  type Consumer,
-  type EachBatchPayload,
-  type Kafka,
-  type Message,
-  type Producer,
-} from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { topicName, type Topic, type TopicNaming } from '@lib/contracts';
 import type { JsonLogger } from '@lib/common';
-import type { BatchResult, InboundBatch, InboundRecord, OutboundRecord } from './kafka.types';
+import { EventLoopTurns } from './event-loop-turns';
+import { handleInSlices } from './handle-in-slices.util';
+import { groupByTopic, toInbound } from './kafka-records.util';
+import type { BatchResult, InboundBatch } from './kafka.types';
 import { KafkaError, KafkaErrorCode } from './kafka.error';
+import type { PartitionLane } from './partition-lane';
+import { PartitionLanes } from './partition-lanes';
 
 export interface TransactionalBatchServerOptions {
   kafka: Kafka;
@@ -35,18 +33,38 @@ export interface TransportStats {
   transactionMs: number;
 }
 
+type Handler = (data: unknown, ctx?: unknown) => Promise<unknown>;
+type FetchedMessage = EachBatchPayload['batch']['messages'][number];
+
+const RETRY_BACKOFF_MS = 250;
+// Slices of handler work run back to back for this long before network callbacks get a turn.
+const SLICE_BUDGET_MS = 5;
+
 /**
  * Nest custom transport: exactly-once consume → transform → produce on kafkajs.
  *
  * Handlers are registered with `@BatchPattern(topic)` and receive one partition's records at a
- * time. Their outputs and the consumer offset are committed in one Kafka transaction per batch.
- * kafkajs implements the pre-KIP-447 transactional model (no consumer-group metadata in
- * sendOffsets), so zombies are fenced the classic way: one transactional id per input partition.
- * A new owner of a partition initialises the same id, which aborts and fences the old owner.
+ * time, in offset order, in slices of at most a hundred (see `handleInSlices`). The outputs of a
+ * chunk of at most `maxRecordsPerTransaction` records and the consumer offset after it commit in
+ * one Kafka transaction. kafkajs implements the pre-KIP-447 transactional model (no consumer-group
+ * metadata in sendOffsets), so zombies are fenced the classic way, by transactional ids derived
+ * from the input partition (see `PartitionLane`).
+ *
+ * Within a fetched batch, the next chunk is handled while the previous chunk's transaction
+ * commits; `eachBatch` returns only once all of them have ended, so nothing is in flight when the
+ * group rebalances. Every (re)assigned partition is claimed first: its transactional ids are
+ * fenced, which waits out any transaction an old owner left open, and its committed offset is
+ * read again; fetched records before it are not processed.
  */
 export class TransactionalBatchServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | null = null;
-  private readonly producers = new Map<string, Promise<Producer>>();
+  private admin: Admin | null = null;
+  private lanes: PartitionLanes | null = null;
+  private readonly running = new Set<Promise<void>>();
+  private subscribed: string[] = [];
+  private readonly turns = new EventLoopTurns(SLICE_BUDGET_MS);
+  private batchesStarted = 0;
+  private joins = 0;
   private readonly stats: TransportStats = {
     batches: 0,
     records: 0,
@@ -83,12 +101,22 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
 
   async close(): Promise<void> {
     const consumer = this.consumer;
+    // Let started transactions commit while this instance still owns their partitions, so that a
+    // successor does not have to abort them; then leave the group.
+    try {
+      consumer?.pause(this.subscribed.map((topic) => ({ topic })));
+    } catch {
+      // not running yet: nothing was started either
+    }
+    await Promise.allSettled([...this.running]);
+    await this.lanes?.settleAll();
     this.consumer = null;
     this.stats.connected = false;
     await consumer?.disconnect();
-    const producers = [...this.producers.values()];
-    this.producers.clear();
-    await Promise.allSettled(producers.map(async (p) => (await p).disconnect()));
+    await this.lanes?.closeAll();
+    this.lanes = null;
+    await this.admin?.disconnect();
+    this.admin = null;
   }
 
   private async start(): Promise<void> {
@@ -108,10 +136,15 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
       retry: { retries: 30, initialRetryTime: 200, maxRetryTime: 5_000 },
     });
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
-      this.stats.connected = true;
-      void this.closeRevokedProducers(e.payload.memberAssignment);
+      // connected (ready) once the assigned partitions are claimed, whether or not that worked:
+      // a failed claim is retried by the partition's next batch
+      const joined = ++this.joins;
+      void this.lanes?.assign(e.payload.memberAssignment).then(() => {
+        this.stats.connected = joined === this.joins && this.consumer !== null;
+      });
     });
     consumer.on(consumer.events.CRASH, (e) => {
+      this.joins++;
       this.stats.connected = false;
       this.options.logger.event('error', 'consumer crashed', {
         error: e.payload.error.name,
@@ -119,17 +152,33 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
       });
     });
     consumer.on(consumer.events.DISCONNECT, () => {
+      this.joins++;
       this.stats.connected = false;
     });
     this.consumer = consumer;
+    const admin = kafka.admin();
+    this.admin = admin;
+    this.lanes = new PartitionLanes({
+      kafka,
+      admin,
+      groupId,
+      prefix: this.options.naming.prefix,
+      logger: this.options.logger,
+      seek: (position) => consumer.seek(position),
+    });
+    await admin.connect();
     await consumer.connect();
-    const topics = patterns.map((p) => topicName(p, this.options.naming));
-    await consumer.subscribe({ topics, fromBeginning: true });
+    this.subscribed = patterns.map((p) => topicName(p, this.options.naming));
+    await consumer.subscribe({ topics: this.subscribed, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachBatch: (payload) => this.onBatch(payload, patterns),
+      eachBatch: (payload) => {
+        const running = this.onBatch(payload, patterns);
+        this.running.add(running);
+        return running.finally(() => this.running.delete(running));
+      },
     });
   }
 
@@ -140,179 +189,106 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
     if (!handler) {
       return;
     }
-    const limit = this.options.maxRecordsPerTransaction ?? 1_000;
-    for (let start = 0; start < batch.messages.length; start += limit) {
-      // A seek (after a failed transaction) or a rebalance makes prefetched batches stale.
-      if (!payload.isRunning() || payload.isStale()) {
-        return;
-      }
-      const chunk = batch.messages.slice(start, start + limit);
-      const committed = await this.commitChunk({
-        topic: batch.topic,
-        partition: batch.partition,
-        records: chunk.map((m) => toInbound(batch.topic, batch.partition, m)),
-        handle: (input) => this.invoke(handler, input),
-      });
-      if (!committed) {
-        // Re-read from the first record of the failed chunk; later batches are stale now.
-        this.consumer?.seek({
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: chunk[0].offset,
-        });
-        return;
-      }
-      payload.resolveOffset(chunk[chunk.length - 1].offset);
-      await payload.heartbeat();
+    const lanes = this.lanes;
+    if (!lanes) {
+      return;
     }
-  }
-
-  private async invoke(
-    handler: (data: unknown, ctx?: unknown) => Promise<unknown>,
-    input: InboundBatch,
-  ): Promise<BatchResult> {
-    const result = await lastValueFrom(this.transformToObservable(await handler(input)));
-    return result as BatchResult;
-  }
-
-  /** One transaction: outputs + offset of the last record. Returns false if it was aborted. */
-  private async commitChunk(args: {
-    topic: string;
-    partition: number;
-    records: InboundRecord[];
-    handle: (input: InboundBatch) => Promise<BatchResult>;
-  }): Promise<boolean> {
-    const { topic, partition, records } = args;
-    const txId = `${this.options.naming.prefix}${this.options.groupId}.${topic}.${partition}`;
-    let transaction: Awaited<ReturnType<Producer['transaction']>> | null = null;
+    const lane = lanes.laneFor(batch.topic, batch.partition);
+    if (!lane.claimed && !(await lanes.admit(lane, payload))) {
+      return;
+    }
+    const limit = this.options.maxRecordsPerTransaction ?? 1_000;
+    const priority = this.batchesStarted++;
     try {
-      const started = performance.now();
-      const result = await args.handle({ topic, partition, records });
-      const handled = performance.now();
-      this.stats.handlerMs += handled - started;
-      const producer = await this.producerFor(txId);
-      transaction = await producer.transaction();
-      if (result.records.length > 0) {
-        await transaction.sendBatch({ topicMessages: this.groupByTopic(result.records) });
+      for (let start = 0; start < batch.messages.length; start += limit) {
+        const chunk = batch.messages.slice(start, start + limit);
+        if (!(await this.startChunk({ payload, lane, handler, chunk, priority }))) {
+          return;
+        }
+        payload.resolveOffset(chunk[chunk.length - 1].offset);
+        await payload.heartbeat();
       }
-      const next = (BigInt(records[records.length - 1].offset) + 1n).toString();
-      await transaction.sendOffsets({
-        consumerGroupId: this.options.groupId,
-        topics: [{ topic, partitions: [{ partition, offset: next }] }],
-      });
-      await transaction.commit();
-      this.stats.transactionMs += performance.now() - handled;
-      result.onCommit?.();
-      this.stats.batches += 1;
-      this.stats.records += records.length;
-      return true;
-    } catch (error) {
-      this.stats.aborted += 1;
-      this.options.logger.event('warn', 'transaction aborted; the batch will be re-read', {
-        topic,
-        partition,
-        firstOffset: records[0]?.offset,
-        error: error instanceof Error ? error.name : 'unknown',
-        code: error instanceof KafkaError ? error.code : undefined,
-      });
-      await this.abortOrDiscard(txId, transaction);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      return false;
+    } finally {
+      // nothing in flight once kafkajs moves on: a rebalance may follow
+      await lane.settle();
     }
   }
 
   /**
-   * Aborts what can be aborted, then always discards the producer: after a failed send its
-   * idempotence sequence numbers may be out of step with the broker, and a fresh producer with
-   * the same transactional id starts clean (and aborts anything still dangling) on initialisation.
+   * Handles one chunk and starts its transaction; false if it was not started (stale batch,
+   * failed handler), in which case nothing of the chunk is resolved and the next fetch re-reads it.
    */
-  private async abortOrDiscard(
-    txId: string,
-    transaction: Awaited<ReturnType<Producer['transaction']>> | null,
-  ): Promise<void> {
+  private async startChunk(args: {
+    payload: EachBatchPayload;
+    lane: PartitionLane;
+    handler: Handler;
+    chunk: FetchedMessage[];
+    priority: number;
+  }): Promise<boolean> {
+    const { payload, lane, chunk } = args;
+    const { topic, partition } = payload.batch;
+    // A seek (after a failed transaction) or a rebalance makes prefetched batches stale.
+    if (!payload.isRunning() || payload.isStale()) {
+      return false;
+    }
+    const input = {
+      topic,
+      partition,
+      records: chunk.map((message) => toInbound({ topic, partition, message })),
+    };
+    const started = performance.now();
+    let result: BatchResult;
     try {
-      if (transaction?.isActive()) {
-        await transaction.abort();
-      }
-    } catch {
-      // Fenced or disconnected: nothing more to do here; the next initialisation aborts it.
+      result = await handleInSlices({
+        invoke: (slice) => this.invoke(args.handler, slice),
+        input,
+        turns: this.turns,
+        priority: args.priority,
+      });
+    } catch (error) {
+      this.logFailure({ input, error });
+      await new Promise((resolve) => setTimeout(resolve, RETRY_BACKOFF_MS));
+      return false;
     }
-    const producer = this.producers.get(txId);
-    this.producers.delete(txId);
-    await producer?.then((p) => p.disconnect()).catch(() => undefined);
+    const handled = performance.now();
+    this.stats.handlerMs += handled - started;
+    // One transaction at a time per partition: this one starts when the previous one has ended.
+    await lane.settle();
+    // Checked with nothing awaited before start(): a failed transaction has seeked by now.
+    if (!payload.isRunning() || payload.isStale() || !lane.claimed) {
+      return false;
+    }
+    void lane.start({
+      topicMessages: groupByTopic({ records: result.records, naming: this.options.naming }),
+      nextOffset: (BigInt(chunk[chunk.length - 1].offset) + 1n).toString(),
+      onCommit: () => {
+        this.stats.transactionMs += performance.now() - handled;
+        this.stats.batches += 1;
+        this.stats.records += chunk.length;
+        result.onCommit?.();
+      },
+      onFailure: (error) => {
+        this.logFailure({ input, error });
+        this.consumer?.seek({ topic, partition, offset: chunk[0].offset });
+      },
+    });
+    return true;
   }
 
-  private producerFor(txId: string): Promise<Producer> {
-    let producer = this.producers.get(txId);
-    if (!producer) {
-      producer = (async () => {
-        const p = this.options.kafka.producer({
-          transactionalId: txId,
-          idempotent: true,
-          maxInFlightRequests: 1,
-          transactionTimeout: 30_000,
-          createPartitioner: Partitioners.DefaultPartitioner,
-          // Transactions bound the damage of a failed send (abort + fresh producer), so a finite
-          // retry budget is safe here, unlike for a bare idempotent producer. The first retries
-          // are quick: right after a commit the coordinator is still writing markers and answers
-          // the next transaction's first request with CONCURRENT_TRANSACTIONS for a few ms.
-          retry: { retries: 40, initialRetryTime: 5, multiplier: 1.2, maxRetryTime: 1_000 },
-        });
-        await p.connect();
-        return p;
-      })();
-      producer.catch(() => this.producers.delete(txId));
-      this.producers.set(txId, producer);
-    }
-    return producer;
+  private async invoke(handler: Handler, input: InboundBatch): Promise<BatchResult> {
+    const result = await lastValueFrom(this.transformToObservable(await handler(input)));
+    return result as BatchResult;
   }
 
-  private groupByTopic(records: OutboundRecord[]): Array<{ topic: string; messages: Message[] }> {
-    const byTopic = new Map<string, Message[]>();
-    for (const record of records) {
-      const name = topicName(record.topic, this.options.naming);
-      let messages = byTopic.get(name);
-      if (!messages) {
-        messages = [];
-        byTopic.set(name, messages);
-      }
-      messages.push({ key: record.key, value: record.value, headers: record.headers });
-    }
-    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-  }
-
-  private async closeRevokedProducers(assignment: Record<string, number[]>): Promise<void> {
-    const owned = new Set<string>();
-    for (const [topic, partitions] of Object.entries(assignment)) {
-      for (const partition of partitions) {
-        owned.add(`${this.options.naming.prefix}${this.options.groupId}.${topic}.${partition}`);
-      }
-    }
-    for (const [txId, producer] of [...this.producers]) {
-      if (!owned.has(txId)) {
-        this.producers.delete(txId);
-        await producer.then((p) => p.disconnect()).catch(() => undefined);
-      }
-    }
+  private logFailure(args: { input: InboundBatch; error: unknown }): void {
+    const { input, error } = args;
+    this.stats.aborted += 1;
+    this.options.logger.event('warn', 'transaction aborted; the batch will be re-read', {
+      topic: input.topic,
+      partition: input.partition,
+      firstOffset: input.records[0]?.offset,
+      error: error instanceof Error ? error.name : 'unknown',
+      code: error instanceof KafkaError ? error.code : undefined,
+    });
   }
 }
-
-function toInbound(topic: string, partition: number, m: Batch['messages'][number]): InboundRecord {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(m.headers ?? {})) {
-    if (value !== undefined) {
-      headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
-    }
-  }
-  return {
-    topic,
-    partition,
-    offset: m.offset,
-    key: m.key,
-    value: m.value,
-    timestamp: m.timestamp,
-    headers,
-  };
-}
-
-type Batch = EachBatchPayload['batch'];

@@ -1,6 +1,7 @@
 import type { AlertV1, DecisionRecordV1 } from '@lib/contracts';
 import {
-  markCanonicalData,
+  alertHeadJson,
+  markEngineAlert,
   serializeAlert,
   serializeDecision,
   sortedJson,
@@ -115,9 +116,12 @@ describe('serializeAlert', () => {
     expect(text).toContain(',"redaction":{"regions":["face","plate"]},"data":{}}');
   });
 
-  it('should trust the key order of engine-built data only', () => {
-    const built = markCanonicalData({ cameraId: 'c', zone: 'z' });
-    expect(serializeAlert(alert(built))).toContain('"data":{"cameraId":"c","zone":"z"}');
+  it('should write an engine-built alert exactly as the general path does, and freeze it', () => {
+    const built = alert({ cameraId: 'c', geo: { lat: 1, lon: 2 }, zone: 'z' });
+    const general = serializeAlert({ ...built });
+    const marked = markEngineAlert(built, alertHeadJson(built));
+    expect(serializeAlert(marked)).toBe(general);
+    expect(Object.isFrozen(marked)).toBe(true);
   });
 });
 

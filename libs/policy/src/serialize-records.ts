@@ -12,45 +12,86 @@ import type { AlertV1, DecisionRecordV1, Finding, PolicyRef, Reason } from '@lib
  *   round-trip number form; lone surrogates escaped); no whitespace anywhere.
  *
  * For JSON data this matches RFC 8785 wherever keys are sorted. Frozen constant parts (reasons,
- * titles, recipients, transform entries, findings, the policy reference) are serialised once and
- * their JSON reused by identity: being frozen, their content cannot have changed since.
+ * titles, recipients, transform entries, findings, the policy reference, interned lists) are
+ * serialised once and their JSON reused by identity: being frozen, they cannot have changed.
  */
 
 const memo = new WeakMap<object, string>();
 
-// Alert data the engine built has its keys sorted at every level by construction, so
-// JSON.stringify writes it canonically, faster than sorting it again; alerts are not edited
-// after the engine returns them. Any other data is sorted on the way out.
-const canonicalData = new WeakSet<object>();
-
-/** Marks engine-built alert data (keys sorted at every level by construction); returns it. */
-export function markCanonicalData<T extends object>(data: T): T {
-  canonicalData.add(data);
-  return data;
-}
-
 function memoised<T extends object>(value: T, write: (value: T) => string): string {
-  if (!Object.isFrozen(value)) {
-    return write(value);
+  const known = memo.get(value);
+  if (known !== undefined) {
+    return known;
   }
-  let json = memo.get(value);
-  if (json === undefined) {
-    json = write(value);
+  const json = write(value);
+  // only a frozen value is remembered: its content can no longer change
+  if (Object.isFrozen(value)) {
     memo.set(value, json);
   }
   return json;
 }
 
+// Alerts the engine built: frozen, their constant members (purpose to redaction) written once
+// per purpose, and their data's keys sorted at every level by construction, so JSON.stringify
+// writes the data canonically, faster than sorting it again (data is not edited after the
+// engine returns it). Any other alert takes the general path and has its data sorted.
+const engineAlerts = new WeakMap<AlertV1, string>();
+
+/** The members from `purpose` to `redaction`, as serializeAlert writes them. */
+export function alertHeadJson(alert: AlertV1): string {
+  const redaction =
+    alert.redaction === undefined
+      ? ''
+      : ',"redaction":' + memoised(alert.redaction, writeRedaction);
+  return (
+    ',"purpose":' +
+    word(alert.purpose) +
+    ',"title":' +
+    memoised(alert.title, writeTitle) +
+    ',"priority":' +
+    word(alert.priority) +
+    ',"recipients":' +
+    memoised(alert.recipients, strings) +
+    ',"humanReview":' +
+    word(alert.humanReview) +
+    ',"label":' +
+    word(alert.label) +
+    ',"policy":' +
+    memoised(alert.policy, writeRef) +
+    redaction
+  );
+}
+
+/**
+ * Freezes an engine-built alert whose data has its keys sorted at every level, and records its
+ * constant members' JSON (`alertHeadJson` of an equal alert); returns the alert.
+ */
+export function markEngineAlert(alert: AlertV1, head: string): AlertV1 {
+  engineAlerts.set(Object.freeze(alert), head);
+  return alert;
+}
+
+// The event id is written by the decision and again by each alert of one event.
+let lastText = '';
+let lastJson = '""';
+
 /** A JSON string: quotes around the value unless a character needs escaping. */
 function text(value: string): string {
+  if (value === lastText) {
+    return lastJson;
+  }
+  let json = `"${value}"`;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     // controls, quote, backslash and surrogates (a lone one is escaped): JSON.stringify decides
     if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
-      return JSON.stringify(value);
+      json = JSON.stringify(value);
+      break;
     }
   }
-  return `"${value}"`;
+  lastText = value;
+  lastJson = json;
+  return json;
 }
 
 // Vocabulary (schema names, verdicts, camera ids, analytic types, retention classes) repeats
@@ -126,45 +167,72 @@ const writeRedaction = (redaction: NonNullable<AlertV1['redaction']>): string =>
 
 /** A decision record in canonical form (see the top of this file). */
 export function serializeDecision(decision: DecisionRecordV1): string {
+  // plain concatenation: cheaper than template literals on this path, which runs per event
   return (
-    `{"schema":${word(decision.schema)}` +
-    `,"decisionId":${text(decision.decisionId)}` +
-    `,"eventId":${text(decision.eventId)}` +
-    `,"cameraId":${word(decision.cameraId)}` +
-    `,"occurredAt":${text(decision.occurredAt)}` +
-    `,"analyticType":${word(decision.analyticType)}` +
-    `,"verdict":${word(decision.verdict)}` +
-    `,"purposes":${memoised(decision.purposes, wordList)}` +
-    `,"ruleIds":${memoised(decision.ruleIds, wordList)}` +
-    `,"reasons":${memoised(decision.reasons, writeReasons)}` +
-    `,"droppedPaths":${memoised(decision.droppedPaths, strings)}` +
-    `,"transforms":${memoised(decision.transforms, writeTransforms)}` +
-    `,"policy":${decision.policy === null ? 'null' : memoised(decision.policy, writeRef)}` +
-    `,"humanReview":${word(decision.humanReview)}` +
-    `,"retentionClass":${decision.retentionClass === null ? 'null' : word(decision.retentionClass)}` +
-    `,"findings":${memoised(decision.findings, writeFindings)}}`
+    '{"schema":' +
+    word(decision.schema) +
+    ',"decisionId":' +
+    text(decision.decisionId) +
+    ',"eventId":' +
+    text(decision.eventId) +
+    ',"cameraId":' +
+    word(decision.cameraId) +
+    ',"occurredAt":' +
+    text(decision.occurredAt) +
+    ',"analyticType":' +
+    word(decision.analyticType) +
+    ',"verdict":' +
+    word(decision.verdict) +
+    ',"purposes":' +
+    memoised(decision.purposes, wordList) +
+    ',"ruleIds":' +
+    memoised(decision.ruleIds, wordList) +
+    ',"reasons":' +
+    memoised(decision.reasons, writeReasons) +
+    ',"droppedPaths":' +
+    memoised(decision.droppedPaths, strings) +
+    ',"transforms":' +
+    memoised(decision.transforms, writeTransforms) +
+    ',"policy":' +
+    (decision.policy === null ? 'null' : memoised(decision.policy, writeRef)) +
+    ',"humanReview":' +
+    word(decision.humanReview) +
+    ',"retentionClass":' +
+    (decision.retentionClass === null ? 'null' : word(decision.retentionClass)) +
+    ',"findings":' +
+    memoised(decision.findings, writeFindings) +
+    '}'
   );
 }
 
 /** An alert in canonical form (see the top of this file). */
 export function serializeAlert(alert: AlertV1): string {
-  const redaction =
-    alert.redaction === undefined
-      ? ''
-      : `,"redaction":${memoised(alert.redaction, writeRedaction)}`;
+  const head = engineAlerts.get(alert);
+  if (head !== undefined) {
+    return (
+      '{"schema":' +
+      word(alert.schema) +
+      ',"alertId":' +
+      text(alert.alertId) +
+      ',"eventId":' +
+      text(alert.eventId) +
+      head +
+      ',"data":' +
+      JSON.stringify(alert.data) +
+      '}'
+    );
+  }
   return (
-    `{"schema":${word(alert.schema)}` +
-    `,"alertId":${text(alert.alertId)}` +
-    `,"eventId":${text(alert.eventId)}` +
-    `,"purpose":${word(alert.purpose)}` +
-    `,"title":${memoised(alert.title, writeTitle)}` +
-    `,"priority":${word(alert.priority)}` +
-    `,"recipients":${memoised(alert.recipients, strings)}` +
-    `,"humanReview":${word(alert.humanReview)}` +
-    `,"label":${word(alert.label)}` +
-    `,"policy":${memoised(alert.policy, writeRef)}` +
-    redaction +
-    `,"data":${canonicalData.has(alert.data) ? JSON.stringify(alert.data) : sortedJson(alert.data)}}`
+    '{"schema":' +
+    word(alert.schema) +
+    ',"alertId":' +
+    text(alert.alertId) +
+    ',"eventId":' +
+    text(alert.eventId) +
+    alertHeadJson(alert) +
+    ',"data":' +
+    sortedJson(alert.data) +
+    '}'
   );
 }
 
@@ -206,7 +274,7 @@ function sortedObject(value: object): string {
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   // objects are small: an insertion sort beats Array.prototype.sort, and is a no-op pass when
-  // the engine already built the keys in order
+  // the keys are already in order
   for (let i = 1; i < keys.length; i++) {
     const key = keys[i];
     let j = i - 1;

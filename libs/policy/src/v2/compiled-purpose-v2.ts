@@ -28,6 +28,11 @@ export interface CompiledPurposeV2 {
   condition: Condition | null;
   reasons: PurposeReasons;
   plan: FieldPlan;
+  /**
+   * JSON of an alert's constant members, per variant (review level × redaction attached or
+   * not), written at the first such alert. Assumes one policy reference per compiled purpose.
+   */
+  alertHeads: Array<string | undefined>;
 }
 
 const set = (values: readonly string[] | undefined): ReadonlySet<string> | null =>
@@ -65,6 +70,7 @@ export function compilePurposeV2(args: {
     condition,
     reasons: purposeReasons({ purpose, defaultZone }),
     plan: compileFieldPlan({ purposeId: purpose.id, fields: purpose.fields }),
+    alertHeads: [],
   };
 }
 

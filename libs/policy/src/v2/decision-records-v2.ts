@@ -7,7 +7,7 @@ import type {
   Reason,
 } from '@lib/contracts';
 import { HUMAN_REVIEW_LEVELS, type HumanReview } from '../policy-document';
-import { markCanonicalData } from '../serialize-records';
+import { alertHeadJson, markEngineAlert } from '../serialize-records';
 import type { CompiledPurposeV2 } from './compiled-purpose-v2';
 import { droppedPaths, topLevelPaths } from './event-paths';
 import type { PlanOutput, TransformRecord } from './field-plan';
@@ -115,41 +115,45 @@ export function forwardDecisionV2(args: {
 export function alertV2(args: { event: DetectionData; policy: PolicyRef; match: Match }): AlertV1 {
   const { event, match } = args;
   const { purpose, output } = match;
-  const data = (
-    output.canonicalOrder ? markCanonicalData(output.data) : output.data
-  ) as Partial<DetectionData>;
-  const alertId = `${event.eventId}:${purpose.id}`;
-  const recipients = purpose.recipients as string[];
   const humanReview = effectiveReview(match);
-  if (output.redaction === null) {
-    return {
-      schema: 'tamiz.alert.v1',
-      alertId,
-      eventId: event.eventId,
-      purpose: purpose.id,
-      title: purpose.title,
-      priority: purpose.priority,
-      recipients,
-      humanReview,
-      label: 'recommendation',
-      policy: args.policy,
-      data,
-    };
+  const alert: AlertV1 =
+    output.redaction === null
+      ? {
+          schema: 'tamiz.alert.v1',
+          alertId: `${event.eventId}:${purpose.id}`,
+          eventId: event.eventId,
+          purpose: purpose.id,
+          title: purpose.title,
+          priority: purpose.priority,
+          recipients: purpose.recipients as string[],
+          humanReview,
+          label: 'recommendation',
+          policy: args.policy,
+          data: output.data,
+        }
+      : {
+          schema: 'tamiz.alert.v1',
+          alertId: `${event.eventId}:${purpose.id}`,
+          eventId: event.eventId,
+          purpose: purpose.id,
+          title: purpose.title,
+          priority: purpose.priority,
+          recipients: purpose.recipients as string[],
+          humanReview,
+          label: 'recommendation',
+          policy: args.policy,
+          redaction: output.redaction as AlertV1['redaction'],
+          data: output.data,
+        };
+  if (!output.canonicalOrder) {
+    // integer-like keys reorder the data object: serializeAlert sorts it on the general path
+    return alert;
   }
-  return {
-    schema: 'tamiz.alert.v1',
-    alertId,
-    eventId: event.eventId,
-    purpose: purpose.id,
-    title: purpose.title,
-    priority: purpose.priority,
-    recipients,
-    humanReview,
-    label: 'recommendation',
-    policy: args.policy,
-    redaction: output.redaction as AlertV1['redaction'],
-    data,
-  };
+  // the constant members depend on the review level and on whether a redaction is attached
+  const variant =
+    HUMAN_REVIEW_LEVELS.indexOf(humanReview) * 2 + (output.redaction === null ? 0 : 1);
+  const head = (purpose.alertHeads[variant] ??= alertHeadJson(alert));
+  return markEngineAlert(alert, head);
 }
 
 /** An identification relying on an authorisation is verified by two people (AIA art. 14(5)). */

@@ -18,42 +18,52 @@ export function vendorFindings(event: DetectionData): readonly Finding[] {
   if (!isPlainObject(attributes)) {
     return NO_FINDINGS;
   }
-  const found: Finding[] = [];
-  scan(attributes, ['attributes'], found);
-  return found.length === 0 ? NO_FINDINGS : found.sort((a, b) => compareText(a.path, b.path));
+  const found = scan(attributes, 'attributes', undefined);
+  return found === undefined ? NO_FINDINGS : found.sort((a, b) => compareText(a.path, b.path));
 }
 
-// The path is a stack of keys, joined only for a finding: most events have none.
-function scan(value: Record<string, unknown>, path: string[], found: Finding[]): void {
+// Nothing is allocated for a clean event (the common case): the list is created at the first
+// finding. Positional arguments, unlike the rest of the code base: this runs for every object
+// of every event's attributes.
+function scan(
+  value: Record<string, unknown>,
+  path: string,
+  found: Finding[] | undefined,
+): Finding[] | undefined {
+  let out = found;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) {
       continue;
     }
     const category = prohibitedCategory(key);
     if (category !== undefined) {
-      found.push(finding(`${path.join('.')}.${key}`, category.citation));
+      (out ??= []).push(finding(`${path}.${key}`, category.citation));
       continue;
     }
     const child = value[key];
     if (typeof child === 'object' && child !== null) {
-      path.push(key);
-      scanChild(child, path, found);
-      path.pop();
+      out = scanChild(child, `${path}.${key}`, out);
     }
   }
+  return out;
 }
 
-function scanChild(value: object, path: string[], found: Finding[]): void {
+function scanChild(
+  value: object,
+  path: string,
+  found: Finding[] | undefined,
+): Finding[] | undefined {
   if (!Array.isArray(value)) {
-    scan(value as Record<string, unknown>, path, found);
-    return;
+    return scan(value as Record<string, unknown>, path, found);
   }
   // an array is one value: a path never indexes into it, so its objects share its path
+  let out = found;
   for (const item of value as unknown[]) {
     if (typeof item === 'object' && item !== null) {
-      scanChild(item, path, found);
+      out = scanChild(item, path, out);
     }
   }
+  return out;
 }
 
 function finding(path: string, citation: string): Finding {
@@ -146,6 +156,7 @@ export function topLevelPaths(event: DetectionData): readonly string[] {
   return node.paths;
 }
 
+// Positional arguments: it runs for every partly carried object of every forwarded event.
 function walk(
   source: Record<string, unknown>,
   copies: ReadonlyArray<Record<string, unknown>>,

@@ -8,6 +8,7 @@ const DAY_MS = 86_400_000;
 const SLOT_MS = 900_000;
 const SLOT_CACHE_LIMIT = 8192;
 
+// positional: six calls per parsed instant
 function digits(value: string, at: number, count: number): number {
   let n = 0;
   for (let i = at; i < at + count; i++) {
@@ -16,9 +17,11 @@ function digits(value: string, at: number, count: number): number {
   return n;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /**
  * Milliseconds since the epoch of an RFC 3339 date-time with seconds and a zone (`Z` or ±HH:MM),
- * or NaN. Sub-millisecond digits are truncated. Date.UTC does the calendar arithmetic.
+ * or NaN. Sub-millisecond digits are truncated; Date.UTC does the calendar arithmetic.
  */
 export function parseInstant(value: string): number {
   if (!SHAPE.test(value)) {
@@ -30,6 +33,16 @@ export function parseInstant(value: string): number {
   const hour = digits(value, 11, 2);
   const minute = digits(value, 14, 2);
   const second = digits(value, 17, 2);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= monthDays)) {
+    return NaN;
+  }
+  // no leap second (Date and every consumer of our output reject :60), and no year below 100,
+  // which Date.UTC would read as 19xx
+  if (hour > 23 || minute > 59 || second > 59 || year < 100) {
+    return NaN;
+  }
   let millis = 0;
   let at = 19;
   if (value.charCodeAt(at) === 46 /* . */) {
@@ -43,17 +56,7 @@ export function parseInstant(value: string): number {
     const sign = value.charCodeAt(at) === 45 /* - */ ? -1 : 1;
     offset = sign * (digits(value, at + 1, 2) * 60 + digits(value, at + 4, 2));
   }
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
-  // Date.UTC rolls 31 Feb over to March; a round trip of the date part refuses it
-  const check = new Date(Date.UTC(year, month - 1, day));
-  const valid =
-    check.getUTCFullYear() === year &&
-    check.getUTCMonth() === month - 1 &&
-    check.getUTCDate() === day &&
-    hour < 24 &&
-    minute < 60 &&
-    second < 60;
-  return valid && year >= 1 ? ms : NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
 }
 
 /** Local wall time of an instant in a zone: weekday (0 = Monday) and minute of the day. */

@@ -49,22 +49,22 @@ const texts = (description: string): SchemaNode => ({
 const closed = (
   properties: Record<string, SchemaNode>,
   required: readonly string[],
-  description?: string,
 ): SchemaNode => ({
-  ...(description === undefined ? {} : { description }),
   type: 'object',
   additionalProperties: false,
   ...(required.length === 0 ? {} : { required }),
   properties,
 });
+/** Editors show the description on hover, Spanish and English. */
+const described = (description: string, node: SchemaNode): SchemaNode => ({ description, ...node });
 const integer = (minimum: number, maximum: number): SchemaNode => ({
   type: 'integer',
   minimum,
   maximum,
 });
 /** One transform per field: `{ <name>: <parameters> }`. */
-const transform = (name: string, parameters: SchemaNode, description: string): SchemaNode =>
-  closed({ [name]: parameters }, [name], description);
+const transform = (args: { name: string; parameters: SchemaNode; description: string }) =>
+  described(args.description, closed({ [args.name]: args.parameters }, [args.name]));
 const dateTime: SchemaNode = {
   type: 'string',
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$',
@@ -82,9 +82,9 @@ const TRANSFORM: SchemaNode = {
     'Transformación del campo / field transform: keep, drop, mask, pseudonymize, generalize, bucket, redact',
   oneOf: [
     { enum: ['keep', 'drop'] },
-    transform(
-      'mask',
-      {
+    transform({
+      name: 'mask',
+      parameters: {
         type: 'object',
         additionalProperties: false,
         properties: {
@@ -93,16 +93,17 @@ const TRANSFORM: SchemaNode = {
           char: { type: 'string', minLength: 1 },
         },
       },
-      'Enmascarar / mask, keeping the first or last N characters',
-    ),
-    transform(
-      'pseudonymize',
-      closed({ rotate: { type: 'string', pattern: ISO_DURATION.source } }, ['rotate']),
-      'Seudónimo con clave (HMAC-SHA-256) que rota cada periodo / keyed pseudonym rotating every period (at most P1D)',
-    ),
-    transform(
-      'generalize',
-      {
+      description: 'Enmascarar / mask, keeping the first or last N characters',
+    }),
+    transform({
+      name: 'pseudonymize',
+      parameters: closed({ rotate: { type: 'string', pattern: ISO_DURATION.source } }, ['rotate']),
+      description:
+        'Seudónimo con clave (HMAC-SHA-256) que rota cada periodo / keyed pseudonym rotating every period (at most P1D)',
+    }),
+    transform({
+      name: 'generalize',
+      parameters: {
         oneOf: [
           closed({ ageBand: integer(2, 100) }, ['ageBand']),
           closed({ minutes: { type: 'integer', enum: DIVISORS_OF_A_DAY } }, ['minutes']),
@@ -110,11 +111,11 @@ const TRANSFORM: SchemaNode = {
           closed({ boxGrid: integer(1, 100) }, ['boxGrid']),
         ],
       },
-      'Generalizar / generalise: age band, time floor, geo grid, coarse box',
-    ),
-    transform(
-      'bucket',
-      {
+      description: 'Generalizar / generalise: age band, time floor, geo grid, coarse box',
+    }),
+    transform({
+      name: 'bucket',
+      parameters: {
         oneOf: [
           closed({ size: { type: 'number', exclusiveMinimum: 0 } }, ['size']),
           closed(
@@ -123,45 +124,47 @@ const TRANSFORM: SchemaNode = {
           ),
         ],
       },
-      'Agrupar números / bucket numbers',
-    ),
-    transform(
-      'redact',
-      {
+      description: 'Agrupar números / bucket numbers',
+    }),
+    transform({
+      name: 'redact',
+      parameters: {
         type: 'array',
         minItems: 1,
         uniqueItems: true,
         items: { enum: [...SCHEMA_REDACT_REGIONS] },
       },
-      'Difuminar regiones de la imagen (solo snapshot) / blur snapshot regions (snapshot only)',
-    ),
+      description:
+        'Difuminar regiones de la imagen (solo snapshot) / blur snapshot regions (snapshot only)',
+    }),
   ],
 };
 
-const WINDOW = closed(
-  {
-    days: {
-      type: 'array',
-      minItems: 1,
-      uniqueItems: true,
-      items: { enum: [...WEEKDAYS] },
-    },
-    from: { type: 'string', pattern: HH_MM.source, description: 'HH:MM' },
-    to: { type: 'string', pattern: HH_MM.source, description: 'HH:MM (24:00 = fin del día)' },
-    timeZone: { ...text, description: 'IANA, p. ej. America/Lima' },
-  },
-  ['from', 'to'],
+const WINDOW = described(
   'Franja horaria [from, to) / time window; from > to runs past midnight',
+  closed(
+    {
+      days: {
+        type: 'array',
+        minItems: 1,
+        uniqueItems: true,
+        items: { enum: [...WEEKDAYS] },
+      },
+      from: { type: 'string', pattern: HH_MM.source, description: 'HH:MM' },
+      to: { type: 'string', pattern: HH_MM.source, description: 'HH:MM (24:00 = fin del día)' },
+      timeZone: { ...text, description: 'IANA, p. ej. America/Lima' },
+    },
+    ['from', 'to'],
+  ),
 );
 
 const PURPOSE = closed(
   {
     id: { type: 'string', pattern: SLUG.source },
     title: closed({ es: text, en: text }, ['es', 'en']),
-    legalBasis: closed(
-      { kind: { enum: [...LEGAL_BASIS_KINDS] }, citation: text },
-      ['kind'],
+    legalBasis: described(
       'Base legal y norma citada / legal basis and the norm it cites',
+      closed({ kind: { enum: [...LEGAL_BASIS_KINDS] }, citation: text }, ['kind']),
     ),
     analytics: texts('Tipos de analítica (analyticType) / analytic types'),
     objectClasses: texts('Clases de objeto / object classes'),

@@ -7,20 +7,26 @@ export interface EngineTransformContext extends TransformContext {
 
 const LIMIT = 20_000;
 
+interface PeriodCache {
+  period: number;
+  pseudonyms: Map<string, unknown>;
+}
+
 /**
- * Pseudonyms of the current rotation period, by value. A track or a plate appears in many events
- * of one period, and each HMAC costs microseconds; the pseudonym only depends on the value, the
- * purpose (fixed per transform here), the keyring (fixed per evaluator) and the period, so the
- * cache is emptied when the period moves on. An event from an earlier period (late delivery) is
- * computed without the cache. The cache holds values already in this process's memory.
+ * Pseudonyms of the current and the previous rotation period, by value. A track or a plate
+ * appears in many events of one period, and each HMAC costs microseconds; the pseudonym only
+ * depends on the value, the purpose (fixed per transform here), the keyring (fixed per
+ * evaluator) and the period. The previous period is kept for events delivered late across a
+ * boundary; anything older is computed without the cache. The caches hold values already in
+ * this process's memory, and are bounded.
  */
 export function memoisePseudonym(args: {
   transform: CompiledTransform;
   rotationMs: number;
 }): CompiledTransform {
   const { transform, rotationMs } = args;
-  const cache = new Map<string, unknown>();
-  let period = -Infinity;
+  let current: PeriodCache = { period: -Infinity, pseudonyms: new Map() };
+  let previous: PeriodCache = { period: -Infinity, pseudonyms: new Map() };
   return Object.freeze({
     name: transform.name,
     apply: (value: unknown, ctx: TransformContext): unknown => {
@@ -28,21 +34,23 @@ export function memoisePseudonym(args: {
       if (typeof value !== 'string' || at === undefined || Number.isNaN(at)) {
         return transform.apply(value, ctx);
       }
-      const current = Math.floor(at / rotationMs);
-      if (current !== period) {
-        if (current < period) {
-          return transform.apply(value, ctx);
-        }
-        cache.clear();
-        period = current;
+      const period = Math.floor(at / rotationMs);
+      if (period > current.period) {
+        previous = current;
+        current = { period, pseudonyms: new Map() };
       }
-      let pseudonym = cache.get(value);
+      const cache =
+        period === current.period ? current : period === previous.period ? previous : undefined;
+      if (cache === undefined) {
+        return transform.apply(value, ctx);
+      }
+      let pseudonym = cache.pseudonyms.get(value);
       if (pseudonym === undefined) {
         pseudonym = transform.apply(value, ctx);
-        if (cache.size >= LIMIT) {
-          cache.clear();
+        if (cache.pseudonyms.size >= LIMIT) {
+          cache.pseudonyms.clear();
         }
-        cache.set(value, pseudonym);
+        cache.pseudonyms.set(value, pseudonym);
       }
       return pseudonym;
     },

@@ -10,36 +10,27 @@ const AUTORIZACION =
 
 // Every reason is built once, at compile time, and frozen: its text never holds an event value,
 // so one object (and one serialised form) serves every decision. Key order: code, es, en, citation.
-function reason(code: ReasonCode, text: { es: string; en: string }, citation: string): Reason {
-  return Object.freeze({ code, es: text.es, en: text.en, citation });
+function reason(code: ReasonCode, text: { es: string; en: string; citation: string }): Reason {
+  return Object.freeze({ code, es: text.es, en: text.en, citation: text.citation });
 }
 
 /** Reasons that name no purpose. */
 export const ENGINE_REASONS = {
-  cameraUnknown: reason(
-    ReasonCode.CameraUnknown,
-    {
-      es: 'La cámara del evento no está registrada; sus eventos no se reenvían.',
-      en: "The event's camera is not registered; its events are not forwarded.",
-    },
-    `${FINALIDAD}; DS 007-2020-IN art. 4 (registro del sistema)`,
-  ),
-  cameraMismatch: reason(
-    ReasonCode.CameraMismatch,
-    {
-      es: 'El registro de cámara recibido no corresponde a la cámara del evento.',
-      en: "The camera record received does not match the event's camera.",
-    },
-    FINALIDAD,
-  ),
-  purposeNone: reason(
-    ReasonCode.PurposeNone,
-    {
-      es: 'Ninguna finalidad de la política cubre la analítica del evento.',
-      en: "No purpose in the policy covers the event's analytic.",
-    },
-    FINALIDAD,
-  ),
+  cameraUnknown: reason(ReasonCode.CameraUnknown, {
+    es: 'La cámara del evento no está registrada; sus eventos no se reenvían.',
+    en: "The event's camera is not registered; its events are not forwarded.",
+    citation: `${FINALIDAD}; DS 007-2020-IN art. 4 (registro del sistema)`,
+  }),
+  cameraMismatch: reason(ReasonCode.CameraMismatch, {
+    es: 'El registro de cámara recibido no corresponde a la cámara del evento.',
+    en: "The camera record received does not match the event's camera.",
+    citation: FINALIDAD,
+  }),
+  purposeNone: reason(ReasonCode.PurposeNone, {
+    es: 'Ninguna finalidad de la política cubre la analítica del evento.',
+    en: "No purpose in the policy covers the event's analytic.",
+    citation: FINALIDAD,
+  }),
 } as const;
 
 export interface PurposeReasons {
@@ -76,102 +67,66 @@ export function purposeReasons(args: { purpose: PurposeV2; defaultZone: string }
     defaultZone: args.defaultZone,
   });
   return {
-    cameraNotAllowed: reason(
-      ReasonCode.PurposeCameraNotAllowed,
-      {
-        es: `La cámara del evento no está habilitada en el registro para la finalidad ${p}.`,
-        en: `The event's camera is not enabled in the registry for purpose ${q}.`,
-      },
-      FINALIDAD,
-    ),
-    cameraSelector: reason(
-      ReasonCode.PurposeCameraSelector,
-      {
-        es: `La cámara del evento no está entre las que selecciona la finalidad ${p} (${selector}).`,
-        en: `The event's camera is not among those purpose ${q} selects (${selector}).`,
-      },
-      PROPORCIONALIDAD,
-    ),
-    zoneMismatch: reason(
-      ReasonCode.PurposeZoneMismatch,
-      {
-        es: `La zona de la cámara no está entre las zonas de la finalidad ${p} (${list(cameras.zones)}).`,
-        en: `The camera's zone is not among the zones of purpose ${q} (${list(cameras.zones)}).`,
-      },
-      PROPORCIONALIDAD,
-    ),
-    objectClassMismatch: reason(
-      ReasonCode.PurposeObjectClassMismatch,
-      {
-        es: `La clase de objeto del evento no está entre las de la finalidad ${p} (${list(purpose.objectClasses)}).`,
-        en: `The event's object class is not among those of purpose ${q} (${list(purpose.objectClasses)}).`,
-      },
-      PROPORCIONALIDAD,
-    ),
-    confidenceBelowMin: reason(
-      ReasonCode.ConfidenceBelowMin,
-      {
-        es: `La confianza del evento es menor que el mínimo ${purpose.minConfidence} de la finalidad ${p}.`,
-        en: `The event's confidence is below the minimum ${purpose.minConfidence} of purpose ${q}.`,
-      },
-      'Ley 29733 art. 8 (calidad)',
-    ),
-    outsideWindow: reason(
-      ReasonCode.PurposeOutsideWindow,
-      {
-        es: `El evento ocurrió fuera de los horarios de la finalidad ${p} (${windows.es}).`,
-        en: `The event occurred outside the hours of purpose ${q} (${windows.en}).`,
-      },
-      PROPORCIONALIDAD,
-    ),
-    conditionFalse: reason(
-      ReasonCode.PurposeConditionFalse,
-      {
-        es: `El evento no cumple la condición de la finalidad ${p}.`,
-        en: `The event does not meet the condition of purpose ${q}.`,
-      },
-      PROPORCIONALIDAD,
-    ),
-    conditionError: reason(
-      ReasonCode.PurposeConditionError,
-      {
-        es: `La condición de la finalidad ${p} no pudo evaluarse sobre este evento (p. ej. le falta un campo); no se aplica.`,
-        en: `The condition of purpose ${q} could not be evaluated on this event (e.g. a field is missing); it does not apply.`,
-      },
-      PROPORCIONALIDAD,
-    ),
-    authorizationMissing: reason(
-      ReasonCode.AuthorizationMissing,
-      {
-        es: `La finalidad ${p} exige una autorización vigente para este evento y la política no registra ninguna para ella; no se reenvía.`,
-        en: `Purpose ${q} requires a valid authorisation for this event and the policy records none for it; not forwarded.`,
-      },
-      AUTORIZACION,
-    ),
-    authorizationExpired: reason(
-      ReasonCode.AuthorizationExpired,
-      {
-        es: `Las autorizaciones de la finalidad ${p} que cubren este evento no estaban vigentes cuando ocurrió; no se reenvía.`,
-        en: `The authorisations of purpose ${q} that cover this event were not in force when it occurred; not forwarded.`,
-      },
-      AUTORIZACION,
-    ),
-    authorizationOutOfScope: reason(
-      ReasonCode.AuthorizationOutOfScope,
-      {
-        es: `Ninguna autorización de la finalidad ${p} cubre la lista de búsqueda y la cámara de este evento; no se reenvía.`,
-        en: `No authorisation of purpose ${q} covers this event's watchlist and camera; not forwarded.`,
-      },
-      AUTORIZACION,
-    ),
-    matched: reason(
-      ReasonCode.PurposeMatched,
-      {
-        es: `Se aplica la finalidad ${p}: ${purpose.title.es}.`,
-        en: `Purpose ${q} applies: ${purpose.title.en}.`,
-      },
-      purpose.legalBasis.citation ?? purpose.legalBasis.kind,
-    ),
+    cameraNotAllowed: reason(ReasonCode.PurposeCameraNotAllowed, {
+      es: `La cámara del evento no está habilitada en el registro para la finalidad ${p}.`,
+      en: `The event's camera is not enabled in the registry for purpose ${q}.`,
+      citation: FINALIDAD,
+    }),
+    cameraSelector: reason(ReasonCode.PurposeCameraSelector, {
+      es: `La cámara del evento no está entre las que selecciona la finalidad ${p} (${selector}).`,
+      en: `The event's camera is not among those purpose ${q} selects (${selector}).`,
+      citation: PROPORCIONALIDAD,
+    }),
+    zoneMismatch: reason(ReasonCode.PurposeZoneMismatch, {
+      es: `La zona de la cámara no está entre las zonas de la finalidad ${p} (${list(cameras.zones)}).`,
+      en: `The camera's zone is not among the zones of purpose ${q} (${list(cameras.zones)}).`,
+      citation: PROPORCIONALIDAD,
+    }),
+    objectClassMismatch: reason(ReasonCode.PurposeObjectClassMismatch, {
+      es: `La clase de objeto del evento no está entre las de la finalidad ${p} (${list(purpose.objectClasses)}).`,
+      en: `The event's object class is not among those of purpose ${q} (${list(purpose.objectClasses)}).`,
+      citation: PROPORCIONALIDAD,
+    }),
+    confidenceBelowMin: reason(ReasonCode.ConfidenceBelowMin, {
+      es: `La confianza del evento es menor que el mínimo ${purpose.minConfidence} de la finalidad ${p}.`,
+      en: `The event's confidence is below the minimum ${purpose.minConfidence} of purpose ${q}.`,
+      citation: 'Ley 29733 art. 8 (calidad)',
+    }),
+    outsideWindow: reason(ReasonCode.PurposeOutsideWindow, {
+      es: `El evento ocurrió fuera de los horarios de la finalidad ${p} (${windows.es}).`,
+      en: `The event occurred outside the hours of purpose ${q} (${windows.en}).`,
+      citation: PROPORCIONALIDAD,
+    }),
+    conditionFalse: reason(ReasonCode.PurposeConditionFalse, {
+      es: `El evento no cumple la condición de la finalidad ${p}.`,
+      en: `The event does not meet the condition of purpose ${q}.`,
+      citation: PROPORCIONALIDAD,
+    }),
+    conditionError: reason(ReasonCode.PurposeConditionError, {
+      es: `La condición de la finalidad ${p} no pudo evaluarse sobre este evento (p. ej. le falta un campo); no se aplica.`,
+      en: `The condition of purpose ${q} could not be evaluated on this event (e.g. a field is missing); it does not apply.`,
+      citation: PROPORCIONALIDAD,
+    }),
+    authorizationMissing: reason(ReasonCode.AuthorizationMissing, {
+      es: `La finalidad ${p} exige una autorización vigente para este evento y la política no registra ninguna para ella; no se reenvía.`,
+      en: `Purpose ${q} requires a valid authorisation for this event and the policy records none for it; not forwarded.`,
+      citation: AUTORIZACION,
+    }),
+    authorizationExpired: reason(ReasonCode.AuthorizationExpired, {
+      es: `Las autorizaciones de la finalidad ${p} que cubren este evento no estaban vigentes cuando ocurrió; no se reenvía.`,
+      en: `The authorisations of purpose ${q} that cover this event were not in force when it occurred; not forwarded.`,
+      citation: AUTORIZACION,
+    }),
+    authorizationOutOfScope: reason(ReasonCode.AuthorizationOutOfScope, {
+      es: `Ninguna autorización de la finalidad ${p} cubre la lista de búsqueda y la cámara de este evento; no se reenvía.`,
+      en: `No authorisation of purpose ${q} covers this event's watchlist and camera; not forwarded.`,
+      citation: AUTORIZACION,
+    }),
+    matched: reason(ReasonCode.PurposeMatched, {
+      es: `Se aplica la finalidad ${p}: ${purpose.title.es}.`,
+      en: `Purpose ${q} applies: ${purpose.title.en}.`,
+      citation: purpose.legalBasis.citation ?? purpose.legalBasis.kind,
+    }),
   };
 }
 
@@ -181,12 +136,9 @@ export function authorisationReason(args: {
   authorisation: AuthorisationV2;
 }): Reason {
   const { id, caseRef, issuer } = args.authorisation;
-  return reason(
-    ReasonCode.AuthorizationValid,
-    {
-      es: `Autorización ${id} (${caseRef}; ${issuer}) vigente para la finalidad «${args.purposeId}»: se reenvía para verificación por dos personas.`,
-      en: `Authorisation ${id} (${caseRef}; ${issuer}) in force for purpose "${args.purposeId}": forwarded for two-person verification.`,
-    },
-    `${AUTORIZACION}; Reglamento (UE) 2024/1689 art. 14(5)`,
-  );
+  return reason(ReasonCode.AuthorizationValid, {
+    es: `Autorización ${id} (${caseRef}; ${issuer}) vigente para la finalidad «${args.purposeId}»: se reenvía para verificación por dos personas.`,
+    en: `Authorisation ${id} (${caseRef}; ${issuer}) in force for purpose "${args.purposeId}": forwarded for two-person verification.`,
+    citation: `${AUTORIZACION}; Reglamento (UE) 2024/1689 art. 14(5)`,
+  });
 }

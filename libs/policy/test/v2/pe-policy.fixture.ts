@@ -220,11 +220,11 @@ export function pePolicy(doc: unknown = pePolicyDoc()): PolicyEvaluator {
 }
 
 const CAMERAS: CameraRecord[] = [
-  camera(
-    'cam-si-001',
-    'via-publica',
-    ['centro', 'semaforo'],
-    [
+  camera({
+    cameraId: 'cam-si-001',
+    zoneType: 'via-publica',
+    tags: ['centro', 'semaforo'],
+    allowedPurposes: [
       'delito-en-flagrancia',
       'vehiculo-requisitoriado',
       'identificacion-facial-autorizada',
@@ -232,30 +232,30 @@ const CAMERAS: CameraRecord[] = [
       'emergencias',
       'estadistica-incidentes',
     ],
-  ),
-  camera(
-    'cam-si-002',
-    'parque',
-    ['turistico'],
-    [
+  }),
+  camera({
+    cameraId: 'cam-si-002',
+    zoneType: 'parque',
+    tags: ['turistico'],
+    allowedPurposes: [
       'delito-en-flagrancia',
       'busqueda-por-atributos',
       'aforo-afluencia',
       'emergencias',
       'estadistica-incidentes',
     ],
-  ),
-  camera(
-    'cam-si-003',
-    'colegio-perimetro',
-    ['colegio'],
-    ['entorno-escolar', 'emergencias', 'estadistica-incidentes'],
-  ),
-  camera(
-    'cam-mf-002',
-    'via-publica',
-    ['centro'],
-    [
+  }),
+  camera({
+    cameraId: 'cam-si-003',
+    zoneType: 'colegio-perimetro',
+    tags: ['colegio'],
+    allowedPurposes: ['entorno-escolar', 'emergencias', 'estadistica-incidentes'],
+  }),
+  camera({
+    cameraId: 'cam-mf-002',
+    zoneType: 'via-publica',
+    tags: ['centro'],
+    allowedPurposes: [
       'delito-en-flagrancia',
       'vehiculo-requisitoriado',
       'busqueda-por-atributos',
@@ -263,16 +263,22 @@ const CAMERAS: CameraRecord[] = [
       'emergencias',
       'estadistica-incidentes',
     ],
-  ),
-  camera('cam-mf-003', 'mercado', [], ['delito-en-flagrancia', 'aforo-afluencia']),
+  }),
+  camera({
+    cameraId: 'cam-mf-003',
+    zoneType: 'mercado',
+    tags: [],
+    allowedPurposes: ['delito-en-flagrancia', 'aforo-afluencia'],
+  }),
 ];
 
-function camera(
-  cameraId: string,
-  zoneType: string,
-  tags: string[],
-  allowedPurposes: string[],
-): CameraRecord {
+function camera(args: {
+  cameraId: string;
+  zoneType: string;
+  tags: string[];
+  allowedPurposes: string[];
+}): CameraRecord {
+  const { cameraId, zoneType, tags, allowedPurposes } = args;
   return {
     cameraId,
     name: `Cámara ${cameraId}`,

@@ -1,0 +1,243 @@
+import {
+  Partitioners,
+  type Message,
+  type Producer,
+  type ProducerConfig,
+  type Transaction,
+  type TopicOffsets,
+} from 'kafkajs';
+
+/** What a lane needs of kafkajs: `Kafka` itself, or a fake in unit specs. */
+export interface LaneKafka {
+  producer(config: ProducerConfig): Pick<Producer, 'connect' | 'disconnect' | 'transaction'>;
+}
+
+/** What one transaction commits: outputs by physical topic and the input position after them. */
+export interface LaneTransaction {
+  topicMessages: Array<{ topic: string; messages: Message[] }>;
+  /** Offset of the next input record, committed with the outputs. */
+  nextOffset: string;
+  onCommit: () => void;
+  /**
+   * Called after the transaction was aborted: the caller must re-read from its first record.
+   * Synchronous, so that no later transaction of the partition can start before it has run.
+   */
+  onFailure: (error: unknown) => void;
+}
+
+type LaneProducer = ReturnType<LaneKafka['producer']>;
+
+const FAILURE_BACKOFF_MS = 250;
+const SETTLED: Promise<boolean> = Promise.resolve(true);
+
+/**
+ * The transactions of one input partition, one at a time and in input order.
+ *
+ * Two transactional ids (`<base>` and `<base>.b`) are used in turn: right after a commit returns
+ * the coordinator is still writing its markers and would answer the next transaction on the same
+ * id with CONCURRENT_TRANSACTIONS; on the other id it starts at once. Both ids are derived from the
+ * partition alone and `fence()` initialises both, so a new owner of the partition fences every
+ * transaction of an old owner, whichever id it used.
+ */
+export class PartitionLane {
+  readonly ids: readonly [string, string];
+  private readonly producers: Array<Promise<LaneProducer> | null> = [null, null];
+  private turn = 0;
+  private last = SETTLED;
+  private fencing: Promise<void> = Promise.resolve();
+  /** The claim in progress since the last assignment: fencing, then the committed offset. */
+  claiming: Promise<string | null> | null = null;
+  /** Set by the transport once this owner has fenced the ids and checked the offset. */
+  claimed = false;
+
+  constructor(
+    private readonly args: {
+      kafka: LaneKafka;
+      baseTransactionalId: string;
+      consumerGroupId: string;
+      topic: string;
+      partition: number;
+    },
+  ) {
+    this.ids = [args.baseTransactionalId, `${args.baseTransactionalId}.b`];
+  }
+
+  get topic(): string {
+    return this.args.topic;
+  }
+
+  get partition(): number {
+    return this.args.partition;
+  }
+
+  get key(): string {
+    return PartitionLane.keyOf(this.args.topic, this.args.partition);
+  }
+
+  static keyOf(topic: string, partition: number): string {
+    return `${topic}:${partition}`;
+  }
+
+  /** Resolves once the last transaction started has ended (committed or aborted). */
+  async settle(): Promise<void> {
+    await this.last;
+  }
+
+  /** Starts a transaction; the previous one must have ended (see `settle`). Resolves true once committed. */
+  start(txn: LaneTransaction): Promise<boolean> {
+    const id = this.turn;
+    this.turn = 1 - id;
+    this.last = this.run(id, txn);
+    return this.last;
+  }
+
+  /**
+   * Fresh producers for both ids. Initialising a transactional id fences any other producer that
+   * holds it (an old owner of the partition, or our own before a rebalance) and returns only once
+   * its open transaction is committed or aborted.
+   */
+  fence(): Promise<void> {
+    // one at a time: a second rebalance may come while the first one's fencing still runs, and
+    // must not disconnect producers that fencing is initialising
+    const fencing = this.fencing.catch(() => undefined).then(() => this.fenceNow());
+    this.fencing = fencing;
+    return fencing;
+  }
+
+  async close(): Promise<void> {
+    await this.fencing.catch(() => undefined);
+    await this.settle();
+    await Promise.all([0, 1].map((id) => this.discard(id)));
+  }
+
+  private async fenceNow(): Promise<void> {
+    await this.settle();
+    await Promise.all([0, 1].map((id) => this.discard(id)));
+    await Promise.all(
+      [0, 1].map(async (id) => {
+        const producer = await this.producer(id);
+        // an empty transaction: kafkajs initialises the transactional id at the first one
+        const empty = await producer.transaction();
+        await empty.abort();
+      }),
+    );
+  }
+
+  private async run(id: number, txn: LaneTransaction): Promise<boolean> {
+    let transaction: Transaction | null = null;
+    try {
+      const producer = await this.producer(id);
+      transaction = await producer.transaction();
+      const offsets: TopicOffsets = {
+        topic: this.args.topic,
+        partitions: [{ partition: this.args.partition, offset: txn.nextOffset }],
+      };
+      // Outputs and offset go out side by side: their order inside a transaction is irrelevant,
+      // and this saves the offset's round trips. Both settle before anything is decided.
+      const sent = await Promise.allSettled([
+        txn.topicMessages.length > 0
+          ? transaction.sendBatch({ topicMessages: txn.topicMessages })
+          : Promise.resolve(),
+        sendOffsetsRetrying({ transaction, groupId: this.args.consumerGroupId, offsets }),
+      ]);
+      for (const result of sent) {
+        if (result.status === 'rejected') {
+          throw result.reason;
+        }
+      }
+      await transaction.commit();
+    } catch (error) {
+      await this.abortOrDiscard(id, transaction);
+      await new Promise((resolve) => setTimeout(resolve, FAILURE_BACKOFF_MS));
+      report(() => txn.onFailure(error));
+      return false;
+    }
+    report(() => txn.onCommit());
+    return true;
+  }
+
+  /**
+   * Aborts what can be aborted, then always discards the producer: after a failed send its
+   * idempotence sequence numbers may be out of step with the broker, and a fresh producer with
+   * the same transactional id starts clean (and aborts anything still dangling) on initialisation.
+   */
+  private async abortOrDiscard(id: number, transaction: Transaction | null): Promise<void> {
+    try {
+      if (transaction?.isActive()) {
+        await transaction.abort();
+      }
+    } catch {
+      // Fenced or disconnected: nothing more to do here; the next initialisation aborts it.
+    }
+    await this.discard(id);
+  }
+
+  private async discard(id: number): Promise<void> {
+    const producer = this.producers[id];
+    this.producers[id] = null;
+    await producer?.then((p) => p.disconnect()).catch(() => undefined);
+  }
+
+  private producer(id: number): Promise<LaneProducer> {
+    let producer = this.producers[id];
+    if (!producer) {
+      producer = (async () => {
+        const p = this.args.kafka.producer({
+          transactionalId: this.ids[id],
+          idempotent: true,
+          maxInFlightRequests: 1,
+          transactionTimeout: 30_000,
+          createPartitioner: Partitioners.DefaultPartitioner,
+          // Transactions bound the damage of a failed send (abort + fresh producer), so a finite
+          // retry budget is safe here, unlike for a bare idempotent producer. The first retries
+          // are quick: the coordinator answers CONCURRENT_TRANSACTIONS for the few ms it takes to
+          // log a change to the transaction (see sendOffsetsRetrying).
+          retry: { retries: 40, initialRetryTime: 5, multiplier: 1.2, maxRetryTime: 1_000 },
+        });
+        await p.connect();
+        return p;
+      })();
+      const created = producer;
+      created.catch(() => {
+        if (this.producers[id] === created) {
+          this.producers[id] = null;
+        }
+      });
+      this.producers[id] = created;
+    }
+    return producer;
+  }
+}
+
+/**
+ * kafkajs retries a send that the coordinator answers with CONCURRENT_TRANSACTIONS (it is still
+ * logging another change to the same transaction), but not the offsets' AddOffsetsToTxn, which
+ * runs into it when sent alongside the outputs. Retried here, briefly: nothing was added yet.
+ */
+async function sendOffsetsRetrying(args: {
+  transaction: Transaction;
+  groupId: string;
+  offsets: TopicOffsets;
+}): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await args.transaction.sendOffsets({ consumerGroupId: args.groupId, topics: [args.offsets] });
+      return;
+    } catch (error) {
+      if (attempt >= 20 || (error as { type?: string }).type !== 'CONCURRENT_TRANSACTIONS') {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5 * 1.5 ** attempt, 200)));
+    }
+  }
+}
+
+// A callback that throws must not turn a settled transaction into a rejected promise: callers
+// wait on it to order the next one.
+function report(callback: () => void): void {
+  try {
+    callback();
+  } catch {
+    // the transaction's outcome stands; the callback's owner logs its own failures
+  }
+}
