@@ -1,0 +1,2 @@
+// Barrel: import this lib only as @lib/evidence.
+export {};
