@@ -3,6 +3,12 @@ export type { CameraRecord } from './camera';
 export { ValidationIssueCode } from './dead-letter';
 export type { DeadLetterRecordV1, ValidationIssue } from './dead-letter';
 export type { DecisionRecordV1, Finding, PolicyRef, Reason, Verdict } from './decision';
+export { POLICY_BUNDLE_KEY, POLICY_BUNDLE_TYPE } from './policy-bundle';
+export type {
+  PolicyBundleSignature,
+  PolicyBundleV1,
+  UnsignedPolicyBundleV1,
+} from './policy-bundle';
 export { DETECTION_DATA_SCHEMA, DETECTION_EVENT_TYPE } from './detection-event';
 export type {
   BoundingBox,

@@ -2,6 +2,7 @@ import type { AlertV1 } from './alert';
 import type { DeadLetterRecordV1 } from './dead-letter';
 import type { DecisionRecordV1 } from './decision';
 import type { DetectionEventV1 } from './detection-event';
+import type { PolicyBundleV1 } from './policy-bundle';
 
 /**
  * Every topic Tamiz reads or writes, declared once. Keys are logical, versioned names; the
@@ -52,6 +53,14 @@ export const TOPIC_SPECS = {
     // a dead letter carries the original bytes in base64, so it may be a third larger
     maxMessageBytes: 2_097_152,
   },
+  'policies.v1': {
+    name: 'policies',
+    // one partition: every governor reads the whole (tiny) topic and agrees on its order
+    partitions: 1,
+    cleanupPolicy: 'compact',
+    retentionMs: -1,
+    maxMessageBytes: 1_048_576,
+  },
 } as const satisfies Record<string, TopicSpec>;
 
 export type Topic = keyof typeof TOPIC_SPECS;
@@ -61,6 +70,7 @@ export interface TopicMap {
   'alerts.lawful.v1': AlertV1;
   'decisions.v1': DecisionRecordV1;
   'detections.dlq.v1': DeadLetterRecordV1;
+  'policies.v1': PolicyBundleV1;
 }
 
 export type PayloadOf<T extends Topic> = TopicMap[T];

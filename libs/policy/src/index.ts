@@ -40,3 +40,5 @@ export type {
   TimeWindowV2,
   Weekday,
 } from './v2/policy-document-v2';
+export { BundleRejection, signPolicyBundle, verifyPolicyBundle } from './policy-bundle';
+export type { BundleCheck, BundleKeyring, BundleSigner } from './policy-bundle';
