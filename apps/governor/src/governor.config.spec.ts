@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError } from '@lib/common';
 import { loadGovernorConfig } from './governor.config';
 
@@ -57,6 +58,30 @@ describe('loadGovernorConfig', () => {
     expect(error.problems).toEqual([expect.stringMatching(message)]);
     expect(error.problems[0]).toMatch(/^TAMIZ_PSEUDONYM_SECRET=\*\*\*: /);
     expect(error.message).not.toContain(raw);
+  });
+
+  it('should read the bundle public keys as base64 SPKI DER and refuse anything but Ed25519', () => {
+    const der = (type: 'ed25519' | 'x25519') =>
+      generateKeyPairSync(type as 'ed25519')
+        .publicKey.export({ type: 'spki', format: 'der' })
+        .toString('base64');
+    const config = loadGovernorConfig({
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      TAMIZ_POLICY_PUBLIC_KEYS: `k1=${der('ed25519')}, k2=${der('ed25519')}`,
+    });
+    expect(Object.keys(config.policyPublicKeys ?? {})).toEqual(['k1', 'k2']);
+    for (const bad of [
+      `k1=${der('x25519')}`,
+      'k1=not-a-key',
+      'nokey',
+      `k1=${der('ed25519')},k1=${der('ed25519')}`,
+    ]) {
+      const error = captureError(() =>
+        loadGovernorConfig({ KAFKA_BROKERS: '127.0.0.1:9092', TAMIZ_POLICY_PUBLIC_KEYS: bad }),
+      );
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]).toMatch(/^TAMIZ_POLICY_PUBLIC_KEYS/);
+    }
   });
 
   it('should require the brokers', () => {

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { DEFAULT_TOPIC_PREFIX } from '@lib/contracts';
 import { loadConfig, parsers, type EnvSchema } from '@lib/common';
 
@@ -8,6 +10,11 @@ export interface GovernorConfig {
   groupId: string;
   clientId: string;
   policyFile: string | undefined;
+  /**
+   * Public keys of the signed policy bundles (keyId → Ed25519 key). When set, the governor follows
+   * the policies topic and switches to each newly activated bundle; when unset, only the file.
+   */
+  policyPublicKeys: Readonly<Record<string, KeyObject>> | undefined;
   /** Master secret of the keyed pseudonyms (HKDF per purpose and period); never logged. */
   pseudonymSecret: Buffer | undefined;
   databaseUrl: string | undefined;
@@ -58,6 +65,13 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     default: undefined,
     description: 'policy document (YAML or JSON); without one nothing is forwarded',
     parse: parsers.string,
+  },
+  policyPublicKeys: {
+    env: 'TAMIZ_POLICY_PUBLIC_KEYS',
+    default: undefined,
+    description:
+      'keyId=<PEM file or base64 SPKI DER>[,…]: Ed25519 keys that sign policy bundles; enables hot reload from the policies topic',
+    parse: (raw) => parsePublicKeys(raw),
   },
   pseudonymSecret: {
     env: 'TAMIZ_PSEUDONYM_SECRET',
@@ -152,6 +166,35 @@ function parseSecret(raw: string): Buffer {
     throw new Error(`expected at least ${MIN_SECRET_BYTES} random bytes, got ${bytes.length}`);
   }
   return bytes;
+}
+
+/** `k1=/etc/tamiz/k1.pem,k2=MCowBQYDK2VwAyEA…`; every key must be an Ed25519 public key. */
+function parsePublicKeys(raw: string): Record<string, KeyObject> {
+  const keys: Record<string, KeyObject> = {};
+  for (const entry of raw.split(',').map((e) => e.trim())) {
+    const eq = entry.indexOf('=');
+    const id = entry.slice(0, eq).trim();
+    const value = entry.slice(eq + 1).trim();
+    if (eq <= 0 || value === '' || !/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
+      throw new Error('expected keyId=<PEM file or base64 SPKI DER>[,…]');
+    }
+    if (keys[id]) {
+      throw new Error(`key id ${id} given twice`);
+    }
+    let key: KeyObject;
+    try {
+      key = existsSync(value)
+        ? createPublicKey(readFileSync(value, 'utf8'))
+        : createPublicKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'spki' });
+    } catch {
+      throw new Error(`key ${id}: not a readable public key (PEM file or base64 SPKI DER)`);
+    }
+    if (key.asymmetricKeyType !== 'ed25519') {
+      throw new Error(`key ${id}: expected an Ed25519 key, got ${key.asymmetricKeyType}`);
+    }
+    keys[id] = key;
+  }
+  return keys;
 }
 
 export function loadGovernorConfig(env: NodeJS.ProcessEnv): GovernorConfig {

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
 import { CLOCK, systemClock, type Clock, type JsonLogger } from '@lib/common';
 import { PersistenceModule } from '@lib/persistence';
 import { CameraRegistryService } from './camera-registry.service';
@@ -6,15 +7,17 @@ import { DetectionsConsumer } from './detections.consumer';
 import type { GovernorConfig } from './governor.config';
 import { GovernorService } from './governor.service';
 import { HealthController } from './health.controller';
+import { PolicyFeedService } from './policy-feed.service';
 import { PolicyHolderService } from './policy-holder.service';
 import { ReadinessService } from './readiness.service';
-import { GOVERNOR_CONFIG, LOGGER } from './tokens';
+import { GOVERNOR_CONFIG, KAFKA, LOGGER } from './tokens';
 
 @Module({})
 export class GovernorModule {
   static forRoot(args: {
     config: GovernorConfig;
     logger: JsonLogger;
+    kafka: Kafka;
     clock?: Clock;
   }): DynamicModule {
     return {
@@ -30,12 +33,14 @@ export class GovernorModule {
         { provide: GOVERNOR_CONFIG, useValue: args.config },
         { provide: LOGGER, useValue: args.logger },
         { provide: CLOCK, useValue: args.clock ?? systemClock },
+        { provide: KAFKA, useValue: args.kafka },
         CameraRegistryService,
         PolicyHolderService,
+        PolicyFeedService,
         GovernorService,
         ReadinessService,
       ],
-      exports: [GovernorService, ReadinessService],
+      exports: [GovernorService, ReadinessService, PolicyHolderService],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import type { GovernorTally } from './governor-stats';
 import { GovernorService } from './governor.service';
+import { PolicyHolderService, type PolicyStatus } from './policy-holder.service';
 import { ReadinessService, type ReadinessReport } from './readiness.service';
 
 @Controller('health')
@@ -8,6 +9,7 @@ export class HealthController {
   constructor(
     @Inject(ReadinessService) private readonly readiness: ReadinessService,
     @Inject(GovernorService) private readonly governor: GovernorService,
+    @Inject(PolicyHolderService) private readonly policies: PolicyHolderService,
   ) {}
 
   /** The process is up and its event loop answers. */
@@ -29,5 +31,11 @@ export class HealthController {
   @Get('stats')
   stats(): Readonly<GovernorTally> {
     return this.governor.stats();
+  }
+
+  /** The policy in force: id, version, hash, where it came from, and refused bundles (alarm). */
+  @Get('policy')
+  policy(): PolicyStatus {
+    return this.policies.status();
   }
 }

@@ -42,7 +42,7 @@ export async function startGovernor(args: {
   }
 
   const app = await NestFactory.create(
-    GovernorModule.forRoot({ config, logger, clock: args.clock }),
+    GovernorModule.forRoot({ config, logger, kafka, clock: args.clock }),
     {
       logger,
     },

@@ -14,13 +14,29 @@ import { hkdfKeyring, type PseudonymKeyring } from '@lib/redaction';
 import type { GovernorConfig } from './governor.config';
 import { GOVERNOR_CONFIG, LOGGER } from './tokens';
 
+/** Where the policy in force came from: the file at start, or a signed bundle (hot reload). */
+export interface PolicyOrigin {
+  source: 'none' | 'file' | 'bundle';
+  /** The bundle's activation sequence; 0 for the file. */
+  sequence: number;
+}
+
+export interface PolicyStatus extends PolicyOrigin {
+  policy: { id: string; version: string; hash: string } | null;
+  /** Bundles refused since start (bad signature, unknown key, invalid policy…): an alarm. */
+  rejectedBundles: number;
+}
+
 /**
  * Holds the policy the governor decides with. Until one is loaded it holds the fail-closed
- * evaluator, which suppresses everything and says why.
+ * evaluator, which suppresses everything and says why. A batch takes `current()` once, so a
+ * switch happens between batches, never inside one.
  */
 @Injectable()
 export class PolicyHolderService implements OnModuleInit {
   private evaluator: PolicyEvaluator = noPolicyEvaluator();
+  private origin: PolicyOrigin = { source: 'none', sequence: 0 };
+  private rejected = 0;
 
   constructor(
     @Inject(GOVERNOR_CONFIG) private readonly config: GovernorConfig,
@@ -38,17 +54,44 @@ export class PolicyHolderService implements OnModuleInit {
     // would look like a working deployment that forwards nothing.
     const text = await readFile(file, 'utf8');
     const format = extname(file) === '.json' ? 'json' : 'yaml';
-    const doc = parsePolicyText(text, format);
-    this.evaluator = compilePolicy(doc, {
-      keyring: this.keyring(doc),
-      now: () => this.clock.now(),
-    });
-    const ref = this.evaluator.policy;
+    this.activate(this.compile(parsePolicyText(text, format)), { source: 'file', sequence: 0 });
+  }
+
+  /** Compiles a policy document with this governor's keyring and clock; throws if invalid. */
+  compile(doc: unknown): PolicyEvaluator {
+    return compilePolicy(doc, { keyring: this.keyring(doc), now: () => this.clock.now() });
+  }
+
+  /** Puts a compiled policy in force; a bundle must carry a higher sequence than the last one. */
+  activate(evaluator: PolicyEvaluator, origin: PolicyOrigin): boolean {
+    if (origin.source === 'bundle' && origin.sequence <= this.origin.sequence) {
+      return false;
+    }
+    this.evaluator = evaluator;
+    this.origin = origin;
+    const ref = evaluator.policy;
     this.logger.event('info', 'policy loaded', {
+      source: origin.source,
+      sequence: origin.sequence,
       policyId: ref?.id,
       policyVersion: ref?.version,
       policyHash: ref?.hash,
     });
+    return true;
+  }
+
+  /** Counts a refused bundle (the alarm is the error log and this counter in /health/policy). */
+  noteRejected(): void {
+    this.rejected += 1;
+  }
+
+  status(): PolicyStatus {
+    const ref = this.evaluator.policy;
+    return {
+      ...this.origin,
+      policy: ref ? { id: ref.id, version: ref.version, hash: ref.hash } : null,
+      rejectedBundles: this.rejected,
+    };
   }
 
   /**

@@ -1,3 +1,4 @@
 /** Injection tokens of the governor's composition root. */
 export const GOVERNOR_CONFIG = Symbol('GovernorConfig');
 export const LOGGER = Symbol('JsonLogger');
+export const KAFKA = Symbol('Kafka');

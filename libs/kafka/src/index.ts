@@ -7,3 +7,5 @@ export type { BatchResult, InboundBatch, InboundRecord, OutboundRecord } from '.
 export { provisionTopics } from './topic-provisioner';
 export { TransactionalBatchServer } from './transactional-batch.server';
 export type { TransactionalBatchServerOptions, TransportStats } from './transactional-batch.server';
+export { TopicFollower } from './topic-follower';
+export type { FollowedRecord } from './topic-follower';

@@ -6,6 +6,8 @@ export enum KafkaErrorCode {
   TransactionFailed = 'kafka_transaction_failed',
   HandlerFailed = 'kafka_handler_failed',
   NoHandler = 'kafka_no_handler',
+  /** A followed topic was not read to its end in time at start. */
+  CatchUpTimeout = 'kafka_catch_up_timeout',
 }
 
 export class KafkaError extends AppError<KafkaErrorCode> {}

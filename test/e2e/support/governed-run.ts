@@ -89,6 +89,7 @@ export class GovernedRun {
       (await readTopic({ kafka: this.kafka, topic, expected, timeoutMs: 90_000 })).map((m) => ({
         key: m.key,
         value: m.value,
+        headers: m.headers,
         payload: JSON.parse(m.value.toString()) as T,
       }));
     const [alerts, decisions, deadLetters] = await Promise.all([
@@ -111,6 +112,11 @@ export class GovernedRun {
 
 export interface RunOutputs {
   alerts: Array<{ key: string | null; payload: AlertV1 }>;
-  decisions: Array<{ key: string | null; payload: DecisionRecordV1 }>;
+  decisions: Array<{
+    key: string | null;
+    payload: DecisionRecordV1;
+    /** `tamiz-source`: `<topic>:<partition>:<offset>` of the raw record it decides. */
+    headers: Record<string, string>;
+  }>;
   deadLetters: Array<{ key: string | null; payload: DeadLetterRecordV1 }>;
 }

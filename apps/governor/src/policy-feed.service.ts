@@ -1,0 +1,96 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { POLICY_BUNDLE_KEY, topicName } from '@lib/contracts';
+import { TopicFollower, type FollowedRecord } from '@lib/kafka';
+import { verifyPolicyBundle } from '@lib/policy';
+import type { JsonLogger } from '@lib/common';
+import type { GovernorConfig } from './governor.config';
+import { PolicyHolderService } from './policy-holder.service';
+import { GOVERNOR_CONFIG, KAFKA, LOGGER } from './tokens';
+
+/**
+ * Hot reload: follows the compacted policies topic and puts each newly activated, correctly
+ * signed bundle in force. A bundle that fails any check is refused with an error log (the alarm)
+ * and the last good policy stays. At start the whole topic is read before the consumer group is
+ * joined, so a (re)started governor never decides with a policy older than the one in force.
+ */
+@Injectable()
+export class PolicyFeedService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private follower: TopicFollower | null = null;
+
+  constructor(
+    @Inject(GOVERNOR_CONFIG) private readonly config: GovernorConfig,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(PolicyHolderService) private readonly holder: PolicyHolderService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const keys = this.config.policyPublicKeys;
+    if (!keys) {
+      return;
+    }
+    const topic = topicName('policies.v1', { prefix: this.config.topicPrefix });
+    this.follower = new TopicFollower({
+      kafka: this.kafka,
+      topic,
+      groupPrefix: `${this.config.groupId}.policies`,
+      logger: this.logger,
+      onRecord: (record) => this.receive(record),
+    });
+    await this.follower.start();
+    const status = this.holder.status();
+    this.logger.event('info', 'policies topic read', {
+      source: status.source,
+      sequence: status.sequence,
+      policyVersion: status.policy?.version ?? null,
+      rejectedBundles: status.rejectedBundles,
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.follower?.stop();
+  }
+
+  private receive(record: FollowedRecord): void {
+    if (record.key !== POLICY_BUNDLE_KEY || record.value === null) {
+      return; // other keys are not ours; a tombstone does not unload the policy in force
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(record.value.toString('utf8'));
+    } catch {
+      this.reject(record, 'bundle_unparsable');
+      return;
+    }
+    const check = verifyPolicyBundle(raw, this.config.policyPublicKeys ?? {});
+    if (!check.ok) {
+      this.reject(record, check.code);
+      return;
+    }
+    const { bundle } = check;
+    if (bundle.sequence <= this.holder.status().sequence) {
+      return; // already in force, or older than what is
+    }
+    try {
+      const evaluator = this.holder.compile(bundle.document);
+      this.holder.activate(evaluator, { source: 'bundle', sequence: bundle.sequence });
+    } catch (error) {
+      this.reject(record, (error as { code?: string }).code ?? 'bundle_policy_invalid');
+    }
+  }
+
+  private reject(record: FollowedRecord, code: string): void {
+    this.holder.noteRejected();
+    this.logger.event('error', 'policy bundle refused; the policy in force stays', {
+      code,
+      offset: record.offset,
+      inForce: this.holder.status().policy?.version ?? null,
+    });
+  }
+}
