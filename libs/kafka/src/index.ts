@@ -9,3 +9,5 @@ export { TransactionalBatchServer } from './transactional-batch.server';
 export type { TransactionalBatchServerOptions, TransportStats } from './transactional-batch.server';
 export { TopicFollower } from './topic-follower';
 export type { FollowedRecord } from './topic-follower';
+export { readTopicRange } from './read-topic-range';
+export type { TopicRangeResult } from './read-topic-range';

@@ -42,3 +42,11 @@ export type {
 } from './v2/policy-document-v2';
 export { BundleRejection, signPolicyBundle, verifyPolicyBundle } from './policy-bundle';
 export type { BundleCheck, BundleKeyring, BundleSigner } from './policy-bundle';
+export { ImpactSimulation } from './impact/impact-simulation';
+export type {
+  ChangedDecision,
+  DecisionSummary,
+  ImpactReport,
+  ImpactTally,
+  NewlyExposedField,
+} from './impact/impact-simulation';
