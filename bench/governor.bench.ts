@@ -11,6 +11,7 @@ import 'reflect-metadata';
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
 import { JsonLogger } from '@lib/common';
@@ -368,7 +369,9 @@ async function latency(args: {
 }): Promise<number[]> {
   const naming = { prefix: args.prefix };
   await provisionTopics({ admin: args.admin, naming });
-  const governor = await startGovernor({ env: args.env, logger });
+  // The governor runs in its own process, as deployed: producing and timing here must not share
+  // its event loop.
+  const governor = await spawnGovernor(args.env);
   const latencies: number[] = [];
   const consumer = args.kafka.consumer({
     groupId: `${args.prefix}latency`,
@@ -388,10 +391,7 @@ async function latency(args: {
   const producer = args.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   await joined;
-  for (
-    const until = Date.now() + 30_000;
-    !governor.readiness.report().ready && Date.now() < until;
-  ) {
+  for (const until = Date.now() + 30_000; !(await governor.ready()) && Date.now() < until; ) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const topic = topicName('detections.raw.v1', naming);
@@ -429,6 +429,34 @@ async function latency(args: {
   await consumer.disconnect();
   await governor.close();
   return latencies.sort((a, b) => a - b);
+}
+
+/** The compiled governor as a child process; resolves once it reports its health URL. */
+async function spawnGovernor(env: Record<string, string>) {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/governor/src/main.js')], {
+    env: { ...env, TAMIZ_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /"msg":"governor started","url":"([^"]+)"/.exec(out);
+      if (match) {
+        resolve(match[1].replace('[::1]', '127.0.0.1'));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`governor exited with ${code}`)));
+  });
+  child.stdout.resume();
+  return {
+    ready: async () => (await fetch(`${url}/health/ready`)).ok,
+    close: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 main().catch((error: unknown) => {
