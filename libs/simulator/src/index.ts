@@ -2,3 +2,5 @@ export { EventMix } from './event-mix';
 export type { SimulatedKind, SimulatedRecord } from './event-mix';
 export { seededRng } from './prng';
 export type { Rng } from './prng';
+export { VENDOR_FORMATS, VendorMix } from './vendor-mix';
+export type { VendorFormat, VendorMessage, VendorTransport } from './vendor-mix';
