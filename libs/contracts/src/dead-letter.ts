@@ -1,13 +1,30 @@
-/** What reached the raw topic but could not be read as a canonical event, kept byte for byte. */
+/** Where a dead-lettered record was read: a Kafka position (raw or vendor topic). */
+export interface KafkaDeadLetterSource {
+  topic: string;
+  partition: number;
+  offset: string;
+  /** base64 of the record key, or null */
+  key: string | null;
+  timestamp: string;
+}
+
+/** Where a dead-lettered payload arrived at the ingress: an MQTT topic or an HTTP path. */
+export interface IngressDeadLetterSource {
+  transport: 'mqtt' | 'http';
+  /** MQTT topic or HTTP path. */
+  channel: string;
+  /** The camera format it was read as (e.g. `frigate-events`, `hikvision-xml`). */
+  format: string;
+  contentType: string | null;
+}
+
+/**
+ * What could not be read as a canonical event — on the raw topic, or at the ingress from a camera
+ * format — kept byte for byte with every reason.
+ */
 export interface DeadLetterRecordV1 {
   schema: 'tamiz.dead-letter.v1';
-  source: {
-    topic: string;
-    partition: number;
-    offset: string;
-    key: string | null;
-    timestamp: string;
-  };
+  source: KafkaDeadLetterSource | IngressDeadLetterSource;
   /** The original record value, base64 of the exact bytes received. */
   originalBase64: string;
   originalSize: number;
@@ -29,4 +46,10 @@ export enum ValidationIssueCode {
   ForbiddenKey = 'forbidden_key',
   Schema = 'schema',
   Inconsistent = 'inconsistent',
+  /** Camera formats at the ingress (libs/adapters). */
+  InvalidXml = 'invalid_xml',
+  UnknownFormat = 'unknown_format',
+  Unsupported = 'unsupported',
+  MissingField = 'missing_field',
+  InvalidValue = 'invalid_value',
 }

@@ -1,7 +1,12 @@
 export type { AlertV1 } from './alert';
 export type { CameraRecord } from './camera';
 export { ValidationIssueCode } from './dead-letter';
-export type { DeadLetterRecordV1, ValidationIssue } from './dead-letter';
+export type {
+  DeadLetterRecordV1,
+  IngressDeadLetterSource,
+  KafkaDeadLetterSource,
+  ValidationIssue,
+} from './dead-letter';
 export type { DecisionRecordV1, Finding, PolicyRef, Reason, Verdict } from './decision';
 export { POLICY_BUNDLE_KEY, POLICY_BUNDLE_TYPE } from './policy-bundle';
 export type {

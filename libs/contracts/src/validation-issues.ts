@@ -42,7 +42,8 @@ export function issuesFromAjv(
   for (const error of errors ?? []) {
     // propertyNames failures arrive twice: as the inner keyword error (which names the key)
     // and as a generic wrapper; the wrapper adds nothing
-    if (error.keyword === 'propertyNames') {
+    // likewise `if`: the failing branch's own errors name the path (tagged unions)
+    if (error.keyword === 'propertyNames' || error.keyword === 'if') {
       continue;
     }
     issues.push(issueFromAjv(error));

@@ -1,8 +1,12 @@
-import { ValidationIssueCode, type DeadLetterRecordV1, type ValidationIssue } from '../dead-letter';
+import {
+  ValidationIssueCode,
+  type DeadLetterRecordV1,
+  type IngressDeadLetterSource,
+  type KafkaDeadLetterSource,
+  type ValidationIssue,
+} from '../dead-letter';
 import { closedObject, DATE_TIME, PATTERNS, SCHEMA_DIALECT } from './fragments';
 import type { JsonSchema, PropertiesOf } from './json-schema';
-
-type KafkaSource = DeadLetterRecordV1['source'];
 
 const SOURCE_PROPERTIES = {
   topic: { type: 'string', pattern: PATTERNS.kafkaTopic },
@@ -11,7 +15,14 @@ const SOURCE_PROPERTIES = {
   offset: { type: 'string', maxLength: 20, pattern: PATTERNS.decimal },
   key: { type: ['string', 'null'], pattern: PATTERNS.base64OrEmpty },
   timestamp: { type: 'string', maxLength: 64 },
-} satisfies PropertiesOf<KafkaSource>;
+} satisfies PropertiesOf<KafkaDeadLetterSource>;
+
+const INGRESS_SOURCE_PROPERTIES = {
+  transport: { enum: ['mqtt', 'http'] },
+  channel: { type: 'string', minLength: 1, maxLength: 1024 },
+  format: { type: 'string', pattern: PATTERNS.token },
+  contentType: { type: ['string', 'null'], maxLength: 255 },
+} satisfies PropertiesOf<IngressDeadLetterSource>;
 
 const ISSUE_PROPERTIES = {
   path: { type: 'string', pattern: PATTERNS.jsonPointer },
@@ -21,7 +32,13 @@ const ISSUE_PROPERTIES = {
 
 const DEAD_LETTER_PROPERTIES = {
   schema: { const: 'tamiz.dead-letter.v1' },
-  source: closedObject(SOURCE_PROPERTIES, Object.keys(SOURCE_PROPERTIES)),
+  // ingress sources carry `transport`; Kafka positions do not
+  source: {
+    type: 'object',
+    if: { type: 'object', properties: { transport: {} }, required: ['transport'] },
+    then: closedObject(INGRESS_SOURCE_PROPERTIES, Object.keys(INGRESS_SOURCE_PROPERTIES)),
+    else: closedObject(SOURCE_PROPERTIES, Object.keys(SOURCE_PROPERTIES)),
+  },
   // an empty record value (e.g. a tombstone on the raw topic) is dead-lettered too
   originalBase64: { type: 'string', pattern: PATTERNS.base64OrEmpty },
   originalSize: { type: 'integer', minimum: 0 },

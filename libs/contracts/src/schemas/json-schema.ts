@@ -28,6 +28,10 @@ export interface JsonSchema {
   format?: 'date-time' | 'uri' | 'uri-reference';
   minimum?: number;
   maximum?: number;
+  /** A tagged union without oneOf's noise: the branch is chosen by `if`, errors come from it. */
+  if?: JsonSchema;
+  then?: JsonSchema;
+  else?: JsonSchema;
 }
 
 /** The declared keys of T, without its index signature (`[key: string]: unknown`). */
