@@ -138,6 +138,35 @@ describe('validateDeadLetter', () => {
     expect(validateDeadLetter(deadLetter())).toEqual([]);
   });
 
+  const ingress = {
+    transport: 'mqtt',
+    channel: 'frigate/events',
+    format: 'frigate-events',
+    contentType: null,
+  };
+
+  it('should accept a dead letter from the ingress (MQTT or HTTP)', () => {
+    expect(validateDeadLetter({ ...deadLetter(), source: ingress })).toEqual([]);
+    expect(
+      validateDeadLetter({
+        ...deadLetter(),
+        source: {
+          ...ingress,
+          transport: 'http',
+          channel: '/isapi/events',
+          contentType: 'multipart/form-data',
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown transport', { ...ingress, transport: 'amqp' }, ['/source/transport']],
+    ['a Kafka offset mixed in', { ...ingress, offset: '3' }, ['/source/offset']],
+  ])('should reject an ingress source with %s', (_label, source, paths) => {
+    expect(located(validateDeadLetter({ ...deadLetter(), source }))).toEqual(paths.map(schema));
+  });
+
   it.each([
     ['no issues', { errors: [] }, ['/errors']],
     ['a numeric offset', { source: { ...deadLetter().source, offset: 42 } }, ['/source/offset']],
