@@ -53,6 +53,14 @@ export const TOPIC_SPECS = {
     // a dead letter carries the original bytes in base64, so it may be a third larger
     maxMessageBytes: 2_097_152,
   },
+  // where DeepStream's nvmsgbroker publishes (its `topic` setting); the ingress normalises it
+  'detections.deepstream.v1': {
+    name: 'detections.deepstream',
+    partitions: 6,
+    cleanupPolicy: 'delete',
+    retentionMs: 72 * HOUR,
+    maxMessageBytes: 1_048_576,
+  },
   'policies.v1': {
     name: 'policies',
     // one partition: every governor reads the whole (tiny) topic and agrees on its order
@@ -71,6 +79,8 @@ export interface TopicMap {
   'decisions.v1': DecisionRecordV1;
   'detections.dlq.v1': DeadLetterRecordV1;
   'policies.v1': PolicyBundleV1;
+  /** Vendor JSON (nvmsgconv full or minimal schema), read by the ingress only. */
+  'detections.deepstream.v1': unknown;
 }
 
 export type PayloadOf<T extends Topic> = TopicMap[T];

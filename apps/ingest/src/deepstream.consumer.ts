@@ -1,0 +1,47 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { BatchPattern, type BatchResult, type InboundBatch, type OutboundRecord } from '@lib/kafka';
+import type { IngressOutcome } from './ingress.types';
+import { IngressService } from './ingress.service';
+import { INGRESS } from './tokens';
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * DeepStream's nvmsgbroker publishes to Kafka, so its payloads come in through the same
+ * exactly-once transport as the governor's: the canonical events (or dead letters) of a batch
+ * and the offsets of its DeepStream records commit in one transaction.
+ */
+@Controller()
+export class DeepstreamConsumer {
+  constructor(@Inject(INGRESS) private readonly ingress: IngressService) {}
+
+  @BatchPattern('detections.deepstream.v1')
+  async handle(@Payload() batch: InboundBatch): Promise<BatchResult> {
+    const records: OutboundRecord[] = [];
+    const outcomes: IngressOutcome[] = [];
+    for (const record of batch.records) {
+      const prepared = await this.ingress.prepare(
+        {
+          format: 'deepstream',
+          channel: record.topic,
+          payload: record.value ?? EMPTY,
+          contentType: null,
+        },
+        {
+          topic: record.topic,
+          partition: record.partition,
+          offset: record.offset,
+          key: record.key === null ? null : record.key.toString('base64'),
+          timestamp: record.timestamp,
+        },
+      );
+      records.push(...prepared.records);
+      outcomes.push(prepared.outcome);
+    }
+    return {
+      records,
+      onCommit: () => outcomes.forEach((o) => this.ingress.count(o, 'deepstream')),
+    };
+  }
+}

@@ -1,0 +1,138 @@
+import { DEFAULT_TOPIC_PREFIX } from '@lib/contracts';
+import { loadConfig, parsers, type EnvSchema } from '@lib/common';
+
+export interface IngestConfig {
+  brokers: string[];
+  topicPrefix: string;
+  rawTopic: string | undefined;
+  clientId: string;
+  groupId: string;
+  /** MQTT broker of the cameras (Frigate, ONVIF); unset: no MQTT ingress. */
+  mqttUrl: string | undefined;
+  mqttTopics: string[];
+  httpHost: string;
+  httpPort: number;
+  /** Largest payload accepted on any transport; larger ones are dead-lettered (MQTT) or 413 (HTTP). */
+  maxPayloadBytes: number;
+  evidenceDir: string;
+  siteId: string;
+  dedupWindowMs: number;
+  /** Consume DeepStream's topic (exactly once into the raw topic). */
+  deepstream: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export const INGEST_ENV: EnvSchema<IngestConfig> = {
+  brokers: {
+    env: 'KAFKA_BROKERS',
+    required: true,
+    description: 'Kafka bootstrap servers, host:port[,host:port…]',
+    parse: parsers.brokers,
+  },
+  topicPrefix: {
+    env: 'TAMIZ_TOPIC_PREFIX',
+    default: DEFAULT_TOPIC_PREFIX,
+    description: 'prefix of every Tamiz topic',
+    parse: parsers.topicPrefix,
+  },
+  rawTopic: {
+    env: 'TAMIZ_RAW_TOPIC',
+    default: undefined,
+    description: 'physical name of the raw detections topic',
+    parse: parsers.topicPrefix,
+  },
+  clientId: {
+    env: 'TAMIZ_CLIENT_ID',
+    default: 'tamiz-ingest',
+    description: 'Kafka client id',
+    parse: parsers.topicPrefix,
+  },
+  groupId: {
+    env: 'TAMIZ_INGEST_GROUP_ID',
+    default: 'tamiz-ingest',
+    description: 'consumer group reading the DeepStream topic',
+    parse: parsers.topicPrefix,
+  },
+  mqttUrl: {
+    env: 'TAMIZ_MQTT_URL',
+    default: undefined,
+    sensitive: true,
+    description: 'mqtt://host:port of the cameras’ MQTT broker; unset disables MQTT',
+    parse: (raw) => {
+      if (!/^mqtts?:\/\/[^\s/]+(?::\d+)?\/?$/.test(raw)) {
+        throw new Error('expected mqtt://host:port or mqtts://host:port');
+      }
+      return raw;
+    },
+  },
+  mqttTopics: {
+    env: 'TAMIZ_MQTT_TOPICS',
+    default: ['frigate/events', 'frigate/tracked_object_update', '+/onvif-mj/#', '+/onvif-ej/#'],
+    description: 'MQTT topic filters to subscribe, comma-separated',
+    parse: (raw) => {
+      const topics = raw.split(',').map((t) => t.trim());
+      if (topics.some((t) => t === '' || /\s/.test(t))) {
+        throw new Error('expected comma-separated MQTT topic filters');
+      }
+      return topics;
+    },
+  },
+  httpHost: {
+    env: 'TAMIZ_INGEST_HTTP_HOST',
+    default: '127.0.0.1',
+    description: 'address of the HTTP listener (Hikvision ISAPI, health)',
+    parse: parsers.string,
+  },
+  httpPort: {
+    env: 'TAMIZ_INGEST_HTTP_PORT',
+    default: 3100,
+    description: 'port of the HTTP listener (0 picks a free one)',
+    parse: parsers.int({ min: 0, max: 65_535 }),
+  },
+  maxPayloadBytes: {
+    env: 'TAMIZ_MAX_PAYLOAD_BYTES',
+    default: 4_194_304,
+    description: 'largest camera payload accepted, images included',
+    parse: parsers.int({ min: 1_024, max: 33_554_432 }),
+  },
+  evidenceDir: {
+    env: 'TAMIZ_EVIDENCE_DIR',
+    default: './data/evidence',
+    description: 'where images taken out of events are kept (keyed by event id)',
+    parse: parsers.string,
+  },
+  siteId: {
+    env: 'TAMIZ_SITE_ID',
+    default: 'default-site',
+    description: 'site id for cameras whose format names none',
+    parse: parsers.topicPrefix,
+  },
+  dedupWindowMs: {
+    env: 'TAMIZ_DEDUP_WINDOW_MS',
+    default: 5_000,
+    description:
+      'repeated updates of one (camera, track, analytic) within this window yield one event',
+    parse: parsers.int({ min: 0, max: 600_000 }),
+  },
+  deepstream: {
+    env: 'TAMIZ_INGEST_DEEPSTREAM',
+    default: true,
+    description: 'read DeepStream payloads from <prefix>detections.deepstream (true/false)',
+    parse: (raw) => {
+      if (raw !== 'true' && raw !== 'false') {
+        throw new Error('expected true or false');
+      }
+      return raw === 'true';
+    },
+  },
+  logLevel: {
+    env: 'TAMIZ_LOG_LEVEL',
+    default: 'info',
+    description: 'debug, info, warn or error',
+    parse: parsers.oneOf(['debug', 'info', 'warn', 'error'] as const),
+  },
+};
+
+export function loadIngestConfig(env: NodeJS.ProcessEnv): IngestConfig {
+  return loadConfig(INGEST_ENV, env);
+}

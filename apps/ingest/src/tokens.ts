@@ -1,0 +1,4 @@
+/** Injection tokens of the ingest composition root. */
+export const INGEST_CONFIG = Symbol('IngestConfig');
+export const INGRESS = Symbol('IngressService');
+export const LOGGER = Symbol('JsonLogger');
