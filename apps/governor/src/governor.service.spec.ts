@@ -14,6 +14,7 @@ import { DetectionEventFactory } from '../../../test/factories/detection-event.f
 import type { CameraRegistryService } from './camera-registry.service';
 import { loadGovernorConfig } from './governor.config';
 import { GovernorService } from './governor.service';
+import { pointAtRedactedSnapshot } from './redacted-snapshot.util';
 import type { PolicyHolderService } from './policy-holder.service';
 
 const TEMPLATE = join(__dirname, '..', '..', '..', 'policies', 'pe-municipal.policy.yaml');
@@ -60,6 +61,8 @@ describe(GovernorService.name, () => {
     });
     const { decision, alerts } = policy.evaluate({ event: event.data, camera });
     expect(alerts).toHaveLength(1);
+    pointAtRedactedSnapshot(alerts[0]);
+    expect(alerts[0].data.snapshot?.ref).toBe(`tamiz-redacted:${alerts[0].alertId}.jpg`);
     expect(records.map((r) => [r.topic, r.key, r.value])).toEqual([
       ['alerts.lawful.v1', 'cam-si-001', serializeAlert(alerts[0])],
       ['decisions.v1', 'cam-si-001', serializeDecision(decision)],

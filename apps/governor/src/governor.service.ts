@@ -8,6 +8,7 @@ import { deadLetterOf } from './dead-letter.util';
 import type { GovernorConfig } from './governor.config';
 import { addTally, emptyTally, type GovernorTally } from './governor-stats';
 import { PolicyHolderService } from './policy-holder.service';
+import { pointAtRedactedSnapshot } from './redacted-snapshot.util';
 import { GOVERNOR_CONFIG } from './tokens';
 
 const EMPTY = Buffer.alloc(0);
@@ -54,6 +55,7 @@ export class GovernorService {
       const headers = { 'tamiz-source': source };
       // canonical bytes: the same event under the same policy is the same record, anywhere
       for (const alert of alerts) {
+        pointAtRedactedSnapshot(alert);
         records.push({
           topic: 'alerts.lawful.v1',
           key: data.cameraId,
