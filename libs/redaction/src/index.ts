@@ -21,3 +21,11 @@ export type {
   TransformSpec,
 } from './transforms/transform-spec';
 export { validateTransformSpec } from './transforms/validate-transform-spec';
+export { boxToPixels, redactionGrid, redactSnapshot } from './pixels/redact-snapshot';
+export type {
+  NormalisedBox,
+  PixelRect,
+  RedactionMethod,
+  RedactSnapshotOptions,
+  SnapshotRegion,
+} from './pixels/redact-snapshot';

@@ -4,3 +4,10 @@ export { seededRng } from './prng';
 export type { Rng } from './prng';
 export { VENDOR_FORMATS, VendorMix } from './vendor-mix';
 export type { VendorFormat, VendorMessage, VendorTransport } from './vendor-mix';
+export { syntheticSnapshot } from './synthetic-snapshot';
+export type {
+  SyntheticRegion,
+  SyntheticRegionKind,
+  SyntheticSnapshot,
+  SyntheticSnapshotOptions,
+} from './synthetic-snapshot';
