@@ -28,10 +28,10 @@ describe('loadGovernorConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.problems.map((p) => p.split(/[=:]/)[0])).toEqual([
       'KAFKA_BROKERS',
+      'TAMIZ_LOG_LEVEL',
       'DATABASE_URL',
       'TAMIZ_MAX_EVENT_BYTES',
       'TAMIZ_HTTP_PORT',
-      'TAMIZ_LOG_LEVEL',
     ]);
     // a sensitive value is never echoed back
     expect(error.message).not.toContain('s3cret');

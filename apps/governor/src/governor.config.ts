@@ -1,14 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { DEFAULT_TOPIC_PREFIX } from '@lib/contracts';
+import { kafkaEnv, type KafkaEnvConfig } from '@lib/kafka';
 import { loadConfig, parsers, type EnvSchema } from '@lib/common';
 
-export interface GovernorConfig {
-  brokers: string[];
-  topicPrefix: string;
-  rawTopic: string | undefined;
+export interface GovernorConfig extends KafkaEnvConfig {
   groupId: string;
-  clientId: string;
   policyFile: string | undefined;
   /**
    * Public keys of the signed policy bundles (keyId → Ed25519 key). When set, the governor follows
@@ -22,7 +18,6 @@ export interface GovernorConfig {
   maxEventBytes: number;
   httpPort: number;
   httpHost: string;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
   maxRecordsPerTransaction: number;
   partitionsConcurrency: number;
   cameraRefreshMs: number;
@@ -30,34 +25,11 @@ export interface GovernorConfig {
 }
 
 export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
-  brokers: {
-    env: 'KAFKA_BROKERS',
-    required: true,
-    description: 'Kafka bootstrap servers, host:port[,host:port…]',
-    parse: parsers.brokers,
-  },
-  topicPrefix: {
-    env: 'TAMIZ_TOPIC_PREFIX',
-    default: DEFAULT_TOPIC_PREFIX,
-    description: 'prefix of every Tamiz topic',
-    parse: parsers.topicPrefix,
-  },
-  rawTopic: {
-    env: 'TAMIZ_RAW_TOPIC',
-    default: undefined,
-    description: 'physical name of the raw detections topic (default <prefix>detections.raw)',
-    parse: parsers.topicPrefix,
-  },
+  ...kafkaEnv({ clientId: 'tamiz-governor' }),
   groupId: {
     env: 'TAMIZ_GROUP_ID',
     default: 'tamiz-governor',
     description: 'consumer group shared by all governor instances',
-    parse: parsers.topicPrefix,
-  },
-  clientId: {
-    env: 'TAMIZ_CLIENT_ID',
-    default: 'tamiz-governor',
-    description: 'Kafka client id',
     parse: parsers.topicPrefix,
   },
   policyFile: {
@@ -111,12 +83,6 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     default: '127.0.0.1',
     description: 'address the health endpoints bind to',
     parse: parsers.string,
-  },
-  logLevel: {
-    env: 'TAMIZ_LOG_LEVEL',
-    default: 'info',
-    description: 'debug, info, warn or error',
-    parse: parsers.oneOf(['debug', 'info', 'warn', 'error'] as const),
   },
   maxRecordsPerTransaction: {
     env: 'TAMIZ_MAX_RECORDS_PER_TXN',

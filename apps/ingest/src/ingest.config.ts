@@ -1,11 +1,7 @@
-import { DEFAULT_TOPIC_PREFIX } from '@lib/contracts';
+import { kafkaEnv, type KafkaEnvConfig } from '@lib/kafka';
 import { loadConfig, parsers, type EnvSchema } from '@lib/common';
 
-export interface IngestConfig {
-  brokers: string[];
-  topicPrefix: string;
-  rawTopic: string | undefined;
-  clientId: string;
+export interface IngestConfig extends KafkaEnvConfig {
   groupId: string;
   /** MQTT broker of the cameras (Frigate, ONVIF); unset: no MQTT ingress. */
   mqttUrl: string | undefined;
@@ -19,34 +15,10 @@ export interface IngestConfig {
   dedupWindowMs: number;
   /** Consume DeepStream's topic (exactly once into the raw topic). */
   deepstream: boolean;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 export const INGEST_ENV: EnvSchema<IngestConfig> = {
-  brokers: {
-    env: 'KAFKA_BROKERS',
-    required: true,
-    description: 'Kafka bootstrap servers, host:port[,host:port…]',
-    parse: parsers.brokers,
-  },
-  topicPrefix: {
-    env: 'TAMIZ_TOPIC_PREFIX',
-    default: DEFAULT_TOPIC_PREFIX,
-    description: 'prefix of every Tamiz topic',
-    parse: parsers.topicPrefix,
-  },
-  rawTopic: {
-    env: 'TAMIZ_RAW_TOPIC',
-    default: undefined,
-    description: 'physical name of the raw detections topic',
-    parse: parsers.topicPrefix,
-  },
-  clientId: {
-    env: 'TAMIZ_CLIENT_ID',
-    default: 'tamiz-ingest',
-    description: 'Kafka client id',
-    parse: parsers.topicPrefix,
-  },
+  ...kafkaEnv({ clientId: 'tamiz-ingest' }),
   groupId: {
     env: 'TAMIZ_INGEST_GROUP_ID',
     default: 'tamiz-ingest',
@@ -124,12 +96,6 @@ export const INGEST_ENV: EnvSchema<IngestConfig> = {
       }
       return raw === 'true';
     },
-  },
-  logLevel: {
-    env: 'TAMIZ_LOG_LEVEL',
-    default: 'info',
-    description: 'debug, info, warn or error',
-    parse: parsers.oneOf(['debug', 'info', 'warn', 'error'] as const),
   },
 };
 

@@ -11,3 +11,5 @@ export { TopicFollower } from './topic-follower';
 export type { FollowedRecord } from './topic-follower';
 export { readTopicRange } from './read-topic-range';
 export type { TopicRangeResult } from './read-topic-range';
+export { kafkaEnv } from './kafka-env';
+export type { KafkaEnvConfig } from './kafka-env';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { KafkaError, KafkaErrorCode } from './kafka.error';
+import { withTimeout } from './with-timeout.util';
 
 export interface TopicRangeResult {
   records: number;
@@ -90,23 +91,16 @@ export async function readTopicRange(args: {
       consumer.seek({ topic, partition, offset: ranges[partition][0] });
     }
     const timeoutMs = args.timeoutMs ?? 120_000;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
+    await withTimeout(
       done,
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(
-              new KafkaError({
-                code: KafkaErrorCode.CatchUpTimeout,
-                message: `topic ${topic} not read to its end within ${timeoutMs} ms`,
-                retriable: true,
-              }),
-            ),
-          timeoutMs,
-        );
-      }),
-    ]).finally(() => clearTimeout(timer));
+      timeoutMs,
+      () =>
+        new KafkaError({
+          code: KafkaErrorCode.CatchUpTimeout,
+          message: `topic ${topic} not read to its end within ${timeoutMs} ms`,
+          retriable: true,
+        }),
+    );
     return { records, ranges };
   } finally {
     await consumer.disconnect();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { JsonLogger } from '@lib/common';
 import { KafkaError, KafkaErrorCode } from './kafka.error';
+import { withTimeout } from './with-timeout.util';
 
 export interface FollowedRecord {
   key: string | null;
@@ -83,25 +84,16 @@ export class TopicFollower {
       },
     });
     const timeoutMs = this.args.catchUpTimeoutMs ?? 30_000;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new KafkaError({
-              code: KafkaErrorCode.CatchUpTimeout,
-              message: `topic ${topic} not read to its end within ${timeoutMs} ms`,
-              retriable: true,
-            }),
-          ),
-        timeoutMs,
-      );
-    });
-    try {
-      await Promise.race([done, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(
+      done,
+      timeoutMs,
+      () =>
+        new KafkaError({
+          code: KafkaErrorCode.CatchUpTimeout,
+          message: `topic ${topic} not read to its end within ${timeoutMs} ms`,
+          retriable: true,
+        }),
+    );
   }
 
   async stop(): Promise<void> {
