@@ -11,3 +11,12 @@ export enum KafkaErrorCode {
 }
 
 export class KafkaError extends AppError<KafkaErrorCode> {}
+
+/** A topic that was to be read to its end in time was not (retriable: the broker may be slow). */
+export function catchUpTimeout(topic: string, ms: number): KafkaError {
+  return new KafkaError({
+    code: KafkaErrorCode.CatchUpTimeout,
+    message: `topic ${topic} not read to its end within ${ms} ms`,
+    retriable: true,
+  });
+}

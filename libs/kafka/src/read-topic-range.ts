@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import { KafkaError, KafkaErrorCode } from './kafka.error';
+import { catchUpTimeout } from './kafka.error';
 import { withTimeout } from './with-timeout.util';
 
 export interface TopicRangeResult {
@@ -91,16 +91,7 @@ export async function readTopicRange(args: {
       consumer.seek({ topic, partition, offset: ranges[partition][0] });
     }
     const timeoutMs = args.timeoutMs ?? 120_000;
-    await withTimeout(
-      done,
-      timeoutMs,
-      () =>
-        new KafkaError({
-          code: KafkaErrorCode.CatchUpTimeout,
-          message: `topic ${topic} not read to its end within ${timeoutMs} ms`,
-          retriable: true,
-        }),
-    );
+    await withTimeout(done, timeoutMs, () => catchUpTimeout(topic, timeoutMs));
     return { records, ranges };
   } finally {
     await consumer.disconnect();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { JsonLogger } from '@lib/common';
-import { KafkaError, KafkaErrorCode } from './kafka.error';
+import { catchUpTimeout } from './kafka.error';
 import { withTimeout } from './with-timeout.util';
 
 export interface FollowedRecord {
@@ -84,16 +84,7 @@ export class TopicFollower {
       },
     });
     const timeoutMs = this.args.catchUpTimeoutMs ?? 30_000;
-    await withTimeout(
-      done,
-      timeoutMs,
-      () =>
-        new KafkaError({
-          code: KafkaErrorCode.CatchUpTimeout,
-          message: `topic ${topic} not read to its end within ${timeoutMs} ms`,
-          retriable: true,
-        }),
-    );
+    await withTimeout(done, timeoutMs, () => catchUpTimeout(topic, timeoutMs));
   }
 
   async stop(): Promise<void> {
