@@ -1,2 +1,15 @@
 // Barrel: import this lib only as @lib/adapters.
-export {};
+export { ADAPTER_FORMATS, AdapterFormat } from './adapter.types';
+export type {
+  AdapterImage,
+  AdapterInput,
+  AdapterItem,
+  AdapterOptions,
+  AdapterPart,
+  AdapterResult,
+  CameraRef,
+  FrameSize,
+  ResolvedCamera,
+} from './adapter.types';
+export { deterministicId } from './canonical.util';
+export { normalise } from './normalise';
