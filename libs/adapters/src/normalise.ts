@@ -6,6 +6,7 @@ import {
   type AdapterResult,
 } from './adapter.types';
 import { normaliseFrigate } from './frigate.adapter';
+import { normaliseHikvision } from './hikvision.adapter';
 import { rejection } from './payload.util';
 
 const DEFAULT_MAX_BYTES = 1_048_576;
@@ -16,7 +17,7 @@ const ADAPTERS: Readonly<Record<AdapterFormat, Adapter | undefined>> = {
   [AdapterFormat.DeepStream]: undefined,
   [AdapterFormat.Frigate]: normaliseFrigate,
   [AdapterFormat.Onvif]: undefined,
-  [AdapterFormat.Hikvision]: undefined,
+  [AdapterFormat.Hikvision]: normaliseHikvision,
 };
 
 /**
