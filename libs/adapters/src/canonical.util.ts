@@ -153,11 +153,15 @@ export interface CameraContext {
   frameSize?: FrameSize;
 }
 
-/** Resolves the vendor camera; undefined if the id it leads to is not a valid camera id. */
+/**
+ * Resolves the vendor camera; undefined if the id it leads to is not a valid camera id. The site
+ * is the resolver's, else the one the vendor names, else the configured one.
+ */
 export function resolveCamera(
   format: AdapterFormat,
   ref: Omit<CameraRef, 'format'>,
   options: AdapterOptions,
+  vendorSiteId?: string,
 ): CameraContext | undefined {
   const fullRef: CameraRef = { format, ...ref };
   const resolved = options.resolveCamera?.(fullRef);
@@ -168,7 +172,7 @@ export function resolveCamera(
   }
   return {
     cameraId,
-    siteId: toId(resolved?.siteId ?? options.siteId),
+    siteId: toId(resolved?.siteId ?? vendorSiteId ?? options.siteId),
     zone: toLabel(resolved?.zone ?? options.defaultZone, 128),
     frameSize: validFrame(resolved?.frameSize) ?? validFrame(options.frameSize),
   };

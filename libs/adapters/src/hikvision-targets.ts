@@ -189,7 +189,7 @@ export function hikvisionFaces(context: HikContext): AdapterItem[] {
 // SDK attributes arrive either bare or as {value: …} objects (formats.md §4a, [U] keys)
 function faceAttributes(face: Rec): Record<string, unknown> | undefined {
   const read = (key: string): string | number | boolean | undefined => {
-    const raw = isRecord(face[key]) ? (face[key]).value : face[key];
+    const raw = isRecord(face[key]) ? face[key].value : face[key];
     if (typeof raw === 'number' || typeof raw === 'boolean') {
       return raw;
     }

@@ -5,6 +5,7 @@ import {
   type AdapterOptions,
   type AdapterResult,
 } from './adapter.types';
+import { normaliseDeepStream } from './deepstream.adapter';
 import { normaliseFrigate } from './frigate.adapter';
 import { normaliseHikvision } from './hikvision.adapter';
 import { rejection } from './payload.util';
@@ -14,7 +15,7 @@ const DEFAULT_MAX_BYTES = 1_048_576;
 type Adapter = (input: AdapterInput, options: AdapterOptions) => AdapterResult;
 
 const ADAPTERS: Readonly<Record<AdapterFormat, Adapter | undefined>> = {
-  [AdapterFormat.DeepStream]: undefined,
+  [AdapterFormat.DeepStream]: normaliseDeepStream,
   [AdapterFormat.Frigate]: normaliseFrigate,
   [AdapterFormat.Onvif]: undefined,
   [AdapterFormat.Hikvision]: normaliseHikvision,
