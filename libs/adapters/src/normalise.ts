@@ -8,6 +8,7 @@ import {
 import { normaliseDeepStream } from './deepstream.adapter';
 import { normaliseFrigate } from './frigate.adapter';
 import { normaliseHikvision } from './hikvision.adapter';
+import { normaliseOnvif } from './onvif.adapter';
 import { rejection } from './payload.util';
 
 const DEFAULT_MAX_BYTES = 1_048_576;
@@ -17,7 +18,7 @@ type Adapter = (input: AdapterInput, options: AdapterOptions) => AdapterResult;
 const ADAPTERS: Readonly<Record<AdapterFormat, Adapter | undefined>> = {
   [AdapterFormat.DeepStream]: normaliseDeepStream,
   [AdapterFormat.Frigate]: normaliseFrigate,
-  [AdapterFormat.Onvif]: undefined,
+  [AdapterFormat.Onvif]: normaliseOnvif,
   [AdapterFormat.Hikvision]: normaliseHikvision,
 };
 
