@@ -61,7 +61,14 @@ export function normaliseHikvision(input: AdapterInput, options: AdapterOptions)
         `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
       );
     }
-    const document: unknown = xmlParser.parse(trimmed);
+    let document: unknown;
+    try {
+      document = xmlParser.parse(trimmed);
+    } catch (error) {
+      // the validator lets some malformed declarations through that the parser refuses
+      const message = error instanceof Error ? error.message.split('\n')[0] : 'unreadable XML';
+      return rejection(ValidationIssueCode.InvalidXml, message.slice(0, 200));
+    }
     if (!isRecord(document) || !isRecord(document[ROOT])) {
       return schemaIssue(`XML root must be ${ROOT}`);
     }

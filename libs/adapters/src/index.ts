@@ -12,4 +12,6 @@ export type {
   ResolvedCamera,
 } from './adapter.types';
 export { deterministicId } from './canonical.util';
+export { Deduplicator } from './deduplicator';
+export type { DedupVerdict, DeduplicatorOptions } from './deduplicator';
 export { normalise } from './normalise';
