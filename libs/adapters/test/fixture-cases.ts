@@ -44,10 +44,8 @@ interface OptionsFile extends Omit<AdapterOptions, 'resolveCamera'> {
   cameras?: Record<string, ResolvedCamera>;
 }
 
-export function fixtureOptions(format: AdapterFormat): AdapterOptions {
-  const file = JSON.parse(
-    readFileSync(join(FIXTURES, format, 'options.json'), 'utf8'),
-  ) as OptionsFile;
+export function fixtureOptions(format: AdapterFormat, root = FIXTURES): AdapterOptions {
+  const file = JSON.parse(readFileSync(join(root, format, 'options.json'), 'utf8')) as OptionsFile;
   const { cameras, ...options } = file;
   return {
     ...options,
@@ -56,8 +54,12 @@ export function fixtureOptions(format: AdapterFormat): AdapterOptions {
   };
 }
 
-export function fixtureCases(format: AdapterFormat, kind: 'valid' | 'invalid'): FixtureCase[] {
-  const dir = join(FIXTURES, format, kind);
+export function fixtureCases(
+  format: AdapterFormat,
+  kind: 'valid' | 'invalid',
+  root = FIXTURES,
+): FixtureCase[] {
+  const dir = join(root, format, kind);
   const files = readdirSync(dir);
   return files
     .filter((file) => file.endsWith('.case.json'))
