@@ -1,4 +1,4 @@
-import { ValidationIssueCode, validateDetectionEvent } from '@lib/contracts';
+import { ValidationIssueCode, validateDetectionEvent, type ValidationIssue } from '@lib/contracts';
 import {
   AdapterFormat,
   type AdapterInput,
@@ -12,6 +12,7 @@ import { normaliseOnvif } from './onvif.adapter';
 import { rejection } from './payload.util';
 
 const DEFAULT_MAX_BYTES = 1_048_576;
+const MAX_MESSAGE = 1024;
 
 type Adapter = (input: AdapterInput, options: AdapterOptions) => AdapterResult;
 
@@ -52,7 +53,14 @@ export function normalise(
     const name = error instanceof Error ? error.name : 'error';
     return rejection(ValidationIssueCode.Schema, `adapter failed on this input (${name})`);
   }
-  return result.ok ? checked(result) : result;
+  return result.ok ? checked(result) : { ok: false, issues: result.issues.map(bounded) };
+}
+
+// a dead-letter issue message holds at most 1024 characters; parser messages may quote input
+function bounded(issue: ValidationIssue): ValidationIssue {
+  return issue.message.length <= MAX_MESSAGE
+    ? issue
+    : { ...issue, message: `${issue.message.slice(0, MAX_MESSAGE - 1)}…` };
 }
 
 // Vendors may put anything in the fields the adapters copy; the contract has the last word.
