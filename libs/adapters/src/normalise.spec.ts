@@ -36,6 +36,16 @@ describe(normalise.name, () => {
     ).toBeLessThanOrEqual(1_024);
   });
 
+  it('should not quote the payload, which may hold personal data, in a JSON issue', () => {
+    const payload = Buffer.from('TEST451 is a plate, not JSON');
+    const result = normalise(AdapterFormat.DeepStream, { channel: 'ds', payload });
+    expect(result).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ code: 'invalid_json' })],
+    });
+    expect(JSON.stringify(result)).not.toContain('TEST451');
+  });
+
   it.each(ADAPTER_FORMATS.map((format) => [format]))(
     'should give %s issues that a dead-letter record accepts',
     (format) => {
