@@ -1,2 +1,17 @@
 // Barrel: import this lib only as @lib/adapters.
-export {};
+export { ADAPTER_FORMATS, AdapterFormat } from './adapter.types';
+export type {
+  AdapterImage,
+  AdapterInput,
+  AdapterItem,
+  AdapterOptions,
+  AdapterPart,
+  AdapterResult,
+  CameraRef,
+  FrameSize,
+  ResolvedCamera,
+} from './adapter.types';
+export { deterministicId } from './canonical.util';
+export { Deduplicator } from './deduplicator';
+export type { DedupVerdict, DeduplicatorOptions } from './deduplicator';
+export { normalise } from './normalise';

@@ -43,13 +43,11 @@ export enum ValidationIssueCode {
   TooLarge = 'too_large',
   InvalidUtf8 = 'invalid_utf8',
   InvalidJson = 'invalid_json',
+  /** A camera format carried as XML (Hikvision ISAPI) is not well-formed. */
+  InvalidXml = 'invalid_xml',
   ForbiddenKey = 'forbidden_key',
   Schema = 'schema',
   Inconsistent = 'inconsistent',
-  /** Camera formats at the ingress (libs/adapters). */
-  InvalidXml = 'invalid_xml',
-  UnknownFormat = 'unknown_format',
+  /** Well-formed input that no adapter maps: an unknown topic, event type or format. */
   Unsupported = 'unsupported',
-  MissingField = 'missing_field',
-  InvalidValue = 'invalid_value',
 }
