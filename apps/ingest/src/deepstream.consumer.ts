@@ -1,4 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
+import { AdapterFormat } from '@lib/adapters';
 import { Payload } from '@nestjs/microservices';
 import { BatchPattern, type BatchResult, type InboundBatch, type OutboundRecord } from '@lib/kafka';
 import type { IngressOutcome } from './ingress.types';
@@ -23,7 +24,7 @@ export class DeepstreamConsumer {
     for (const record of batch.records) {
       const prepared = await this.ingress.prepare(
         {
-          format: 'deepstream',
+          format: AdapterFormat.DeepStream,
           channel: record.topic,
           payload: record.value ?? EMPTY,
           contentType: null,
@@ -41,7 +42,7 @@ export class DeepstreamConsumer {
     }
     return {
       records,
-      onCommit: () => outcomes.forEach((o) => this.ingress.count(o, 'deepstream')),
+      onCommit: () => outcomes.forEach((o) => this.ingress.count(o, AdapterFormat.DeepStream)),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, HttpException, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
-import type { IngressPart } from './ingress.types';
+import { AdapterFormat, type AdapterPart } from '@lib/adapters';
 import { IngressService } from './ingress.service';
 import { INGEST_CONFIG, INGRESS } from './tokens';
 import type { IngestConfig } from './ingest.config';
@@ -37,7 +37,7 @@ export class HikvisionController {
       throw new HttpException(tooLarge(this.config.maxPayloadBytes), HttpStatus.PAYLOAD_TOO_LARGE);
     }
     let alert: { bytes: Buffer; contentType: string } | null;
-    let parts: IngressPart[] = [];
+    let parts: AdapterPart[] = [];
     if (MULTIPART.test(contentType)) {
       const body = await readMultipart(req, contentType, this.config.maxPayloadBytes);
       alert = body.alert;
@@ -65,14 +65,9 @@ export class HikvisionController {
         HttpStatus.BAD_REQUEST,
       );
     }
-    const format =
-      XML.test(alert.contentType) ||
-      alert.bytes.subarray(0, 64).toString().trimStart().startsWith('<')
-        ? 'hikvision-xml'
-        : 'hikvision-json';
     const outcome = await this.ingress.accept(
       {
-        format,
+        format: AdapterFormat.Hikvision,
         channel: '/isapi/events',
         payload: alert.bytes,
         contentType: alert.contentType,
@@ -121,10 +116,10 @@ function readMultipart(
   req: IncomingMessage,
   contentType: string,
   limit: number,
-): Promise<{ alert: { bytes: Buffer; contentType: string } | null; images: IngressPart[] }> {
+): Promise<{ alert: { bytes: Buffer; contentType: string } | null; images: AdapterPart[] }> {
   return new Promise((resolve, reject) => {
     let alert: { bytes: Buffer; contentType: string } | null = null;
-    const images: IngressPart[] = [];
+    const images: AdapterPart[] = [];
     let size = 0;
     let failed = false;
     const fail = (error: HttpException) => {
@@ -154,17 +149,18 @@ function readMultipart(
       );
       return;
     }
-    const take = (name: string, type: string, bytes: Buffer) => {
+    const take = (name: string, filename: string | undefined, type: string, bytes: Buffer) => {
       size += bytes.length;
       if (size > limit) {
         fail(new HttpException(tooLarge(limit), HttpStatus.PAYLOAD_TOO_LARGE));
         return;
       }
-      const isAlert = XML.test(type) || JSON_TYPE.test(type) || /\.(xml|json)$/i.test(name);
+      const isAlert =
+        XML.test(type) || JSON_TYPE.test(type) || /\.(xml|json)$/i.test(filename ?? name);
       if (isAlert && alert === null) {
         alert = { bytes, contentType: type };
       } else {
-        images.push({ name, contentType: type, bytes });
+        images.push({ name, ...(filename ? { filename } : {}), contentType: type, bytes });
       }
     };
     parser.on('file', (field, stream, info) => {
@@ -173,10 +169,10 @@ function readMultipart(
       stream.on('limit', () =>
         fail(new HttpException(tooLarge(limit), HttpStatus.PAYLOAD_TOO_LARGE)),
       );
-      stream.on('close', () => take(info.filename || field, info.mimeType, Buffer.concat(chunks)));
+      stream.on('close', () => take(field, info.filename, info.mimeType, Buffer.concat(chunks)));
     });
     parser.on('field', (name, value, info) =>
-      take(name, info.mimeType, Buffer.from(value, 'utf8')),
+      take(name, undefined, info.mimeType, Buffer.from(value, 'utf8')),
     );
     parser.on('error', () =>
       fail(

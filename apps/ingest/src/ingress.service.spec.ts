@@ -1,3 +1,4 @@
+import { AdapterFormat } from '@lib/adapters';
 import { JsonLogger, fixedClock } from '@lib/common';
 import type { DeadLetterRecordV1, DetectionEventV1 } from '@lib/contracts';
 import type { OutboundRecord } from '@lib/kafka';
@@ -11,7 +12,7 @@ import { formatOfMqttTopic } from './mqtt-ingress';
 
 const source = { transport: 'mqtt' as const, channel: 'frigate/events' };
 const input = (payload = Buffer.from('{}')): IngressInput => ({
-  format: 'frigate-events',
+  format: AdapterFormat.Frigate,
   channel: 'frigate/events',
   payload,
   contentType: null,
@@ -93,7 +94,7 @@ describe('IngressService', () => {
       source: {
         transport: 'mqtt',
         channel: 'frigate/events',
-        format: 'frigate-events',
+        format: AdapterFormat.Frigate,
         contentType: null,
       },
       originalBase64: bytes.toString('base64'),
@@ -136,11 +137,11 @@ describe('IngressService', () => {
 
 describe('formatOfMqttTopic', () => {
   it.each([
-    ['frigate/events', 'frigate-events'],
-    ['frigate/tracked_object_update', 'frigate-tracked-object-update'],
-    ['site/frigate/events', 'frigate-events'],
-    ['depot-cam11/onvif-mj/VideoAnalytics/prof_main/ObjClassifier', 'onvif-mj'],
-    ['depot-cam11/onvif-ej/RuleEngine/Recognition/Face/&vs1/WatchA', 'onvif-ej'],
+    ['frigate/events', 'frigate'],
+    ['frigate/tracked_object_update', 'frigate'],
+    ['site/frigate/events', 'frigate'],
+    ['depot-cam11/onvif-mj/VideoAnalytics/prof_main/ObjClassifier', 'onvif'],
+    ['depot-cam11/onvif-ej/RuleEngine/Recognition/Face/&vs1/WatchA', 'onvif'],
     ['frigate/reviews', null],
     ['random/topic', null],
   ])('%s → %s', (topic, format) => {

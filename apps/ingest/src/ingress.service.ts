@@ -72,7 +72,18 @@ export class IngressService {
               },
             ],
           }
-        : this.deps.normaliser.normalise(input);
+        : input.format === null
+          ? {
+              ok: false as const,
+              issues: [
+                {
+                  path: '',
+                  code: ValidationIssueCode.Unsupported,
+                  message: `no camera format is read from ${input.channel}`,
+                },
+              ],
+            }
+          : this.deps.normaliser.normalise(input);
     if (!result.ok) {
       return {
         records: [this.deadLetter(input, source, result.issues)],
@@ -114,13 +125,13 @@ export class IngressService {
     return outcome;
   }
 
-  count(outcome: IngressOutcome, format: string): void {
+  count(outcome: IngressOutcome, format: string | null): void {
     this.tally.published += outcome.published;
     this.tally.duplicates += outcome.duplicates;
     if (outcome.issues) {
       this.tally.deadLettered += 1;
       this.deps.logger.event('warn', 'payload dead-lettered', {
-        format,
+        format: format ?? 'unknown',
         issues: outcome.issues.length,
         firstCode: outcome.issues[0]?.code,
       });
@@ -140,7 +151,7 @@ export class IngressService {
       schema: 'tamiz.dead-letter.v1',
       source:
         'transport' in source
-          ? { ...source, format: input.format, contentType: input.contentType }
+          ? { ...source, format: input.format ?? 'unknown', contentType: input.contentType }
           : source,
       originalBase64: input.payload.toString('base64'),
       originalSize: input.payload.length,

@@ -1,21 +1,16 @@
+import type { AdapterFormat, AdapterPart } from '@lib/adapters';
 import type { DetectionEventV1, IngressDeadLetterSource, ValidationIssue } from '@lib/contracts';
 
 /** One payload as a transport received it, before any reading. */
 export interface IngressInput {
-  /** The camera format to read it as (see @lib/adapters). */
-  format: string;
+  /** The camera format to read it as; null when the transport could not tell (dead-lettered). */
+  format: AdapterFormat | null;
   /** MQTT topic, HTTP path or Kafka topic it came on. */
   channel: string;
   payload: Buffer;
   contentType: string | null;
   /** Other parts of a multipart body (Hikvision JPEGs), by part or file name. */
-  parts?: IngressPart[];
-}
-
-export interface IngressPart {
-  name: string;
-  contentType: string;
-  bytes: Buffer;
+  parts?: AdapterPart[];
 }
 
 export interface IngressItem {

@@ -1,23 +1,15 @@
 import { connect, type IClientOptions, type MqttClient } from 'mqtt';
+import { AdapterFormat } from '@lib/adapters';
 import type { JsonLogger } from '@lib/common';
 import type { IngressService } from './ingress.service';
 
 /** The camera format of an MQTT topic: Frigate's fixed topics, ONVIF's `<prefix>/onvif-mj|ej/…`. */
-export function formatOfMqttTopic(topic: string): string | null {
-  if (topic === 'frigate/events' || topic.endsWith('/frigate/events')) {
-    return 'frigate-events';
+export function formatOfMqttTopic(topic: string): AdapterFormat | null {
+  if (/(^|\/)frigate\/(events|tracked_object_update)$/.test(topic)) {
+    return AdapterFormat.Frigate;
   }
-  if (
-    topic === 'frigate/tracked_object_update' ||
-    topic.endsWith('/frigate/tracked_object_update')
-  ) {
-    return 'frigate-tracked-object-update';
-  }
-  if (/(^|\/)onvif-mj\//.test(topic)) {
-    return 'onvif-mj';
-  }
-  if (/(^|\/)onvif-ej\//.test(topic)) {
-    return 'onvif-ej';
+  if (/(^|\/)onvif-(mj|ej)\//.test(topic)) {
+    return AdapterFormat.Onvif;
   }
   return null;
 }
@@ -95,7 +87,7 @@ export class MqttIngress {
     if (payload.length === 0) {
       return;
     }
-    const format = formatOfMqttTopic(topic) ?? 'unknown';
+    const format = formatOfMqttTopic(topic);
     const source = { transport: 'mqtt' as const, channel: topic };
     await this.args.ingress.accept({ format, channel: topic, payload, contentType: null }, source);
   }
