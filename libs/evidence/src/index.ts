@@ -2,3 +2,5 @@
 export { EvidenceError, EvidenceErrorCode } from './evidence.error';
 export { SnapshotQueue } from './snapshot-queue';
 export type { SnapshotQueueOptions, SnapshotQueueStats, SnapshotTicket } from './snapshot-queue';
+export { DEFAULT_EVIDENCE_ROOT, EvidenceStore } from './evidence-store';
+export type { EvidenceRef, EvidenceStoreOptions, StoredEvidence } from './evidence-store';
