@@ -209,7 +209,7 @@ function scene(canvas: Canvas, rng: Rng): void {
 
 function person(canvas: Canvas, rng: Rng, region: SyntheticRegion[]): void {
   const { width: w, height: h } = canvas;
-  const scale = 0.7 + rng.next() * 0.6;
+  const scale = (0.7 + rng.next() * 0.6) * (h / 1080);
   const bodyH = Math.round(420 * scale);
   const headR = Math.round(38 * scale);
   const cx = 60 + rng.int(w - 120);
@@ -249,14 +249,12 @@ function person(canvas: Canvas, rng: Rng, region: SyntheticRegion[]): void {
   canvas.ellipse(cx, cy + ry * 0.5, rx * 0.34, ry * 0.07, [150, 50, 55]);
   const faceX = cx - rx * 1.08;
   const faceY = cy - ry * 1.15;
-  region.push({
-    kind: 'face',
-    box: norm(faceX, faceY, rx * 2.16, ry * 2.15, w, h),
-  });
-  region.push({
-    kind: 'person',
-    box: norm(cx - half - 16 * scale, top, 2 * (half + 16 * scale), feet - top, w, h),
-  });
+  add(region, 'face', norm(faceX, faceY, rx * 2.16, ry * 2.15, w, h));
+  add(
+    region,
+    'person',
+    norm(cx - half - 16 * scale, top, 2 * (half + 16 * scale), feet - top, w, h),
+  );
 }
 
 function plateText(rng: Rng): string {
@@ -273,7 +271,7 @@ function plateText(rng: Rng): string {
 
 function vehicle(canvas: Canvas, rng: Rng, regions: SyntheticRegion[], plates: string[]): void {
   const { width: w, height: h } = canvas;
-  const scale = 0.8 + rng.next() * 0.5;
+  const scale = (0.8 + rng.next() * 0.5) * (h / 1080);
   const cw = Math.round(420 * scale);
   const ch = Math.round(260 * scale);
   const x0 = rng.int(w - cw);
@@ -311,7 +309,14 @@ function vehicle(canvas: Canvas, rng: Rng, regions: SyntheticRegion[], plates: s
     }
   }
   plates.push(text);
-  regions.push({ kind: 'plate', box: norm(px - 2, py - 2, pw + 4, ph + 4, w, h) });
+  add(regions, 'plate', norm(px - 2, py - 2, pw + 4, ph + 4, w, h));
+}
+
+/** Keeps a region only if some of it is in the frame. */
+function add(regions: SyntheticRegion[], kind: SyntheticRegionKind, box: SyntheticRegion['box']) {
+  if (box.w > 0 && box.h > 0) {
+    regions.push({ kind, box });
+  }
 }
 
 function norm(

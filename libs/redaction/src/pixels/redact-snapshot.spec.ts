@@ -190,6 +190,22 @@ describe('redactSnapshot on synthetic street scenes', () => {
   });
 });
 
+describe('redactSnapshot on other JPEG layouts', () => {
+  it('redacts a greyscale JPEG (one channel) and keeps it the same size', async () => {
+    const snap = await syntheticSnapshot(13, { width: 960, height: 540 });
+    const grey = await sharp(snap.jpeg).toColourspace('b-w').jpeg({ quality: 90 }).toBuffer();
+    expect((await sharp(grey).metadata()).channels).toBe(1);
+    const out = await redactSnapshot(grey, snap.regions, { noiseSeed });
+    const meta = await sharp(out).metadata();
+    expect([meta.width, meta.height]).toEqual([960, 540]);
+    const original = await decodeLuma(grey);
+    const redacted = await decodeLuma(out);
+    expect(verdicts(original, redacted, snap.regions).filter((v) => !v.hidden)).toEqual([]);
+    const rects = areas(snap, snap.regions).map((a) => a.rect);
+    expect(outsideDifference(original, redacted, rects).meanAbs).toBeLessThan(MAX_OUTSIDE_MEAN_ABS);
+  });
+});
+
 describe('redactSnapshot metadata', () => {
   it('strips EXIF with GPS, XMP and ICC, and still redacts', async () => {
     const snap = await syntheticSnapshot(11);

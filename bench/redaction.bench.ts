@@ -1,0 +1,109 @@
+/**
+ * Snapshot redaction: a synthetic 1920×1080 street scene (JPEG, quality 85) with 4 boxes (two
+ * faces, two plates); each image is decoded, redacted (pixelation with noise) and encoded again.
+ * 1. Sequential: median and p95 ms per image over SEQUENTIAL runs, after a warm-up, next to the
+ *    bare decode + encode of the same image (the floor any redaction pays).
+ * 2. Throughput: QUEUED images through a SnapshotQueue at full concurrency (one slot per core).
+ * Run: npm run bench:redaction. The last line is JSON: {"bench":"redaction",…}.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import sharp from 'sharp';
+import { SnapshotQueue } from '@lib/evidence';
+import { redactSnapshot } from '@lib/redaction';
+import { syntheticSnapshot } from '@lib/simulator';
+import { percentile, round } from './bench-support';
+
+const WARM_UP = 10;
+const SEQUENTIAL = 100;
+const QUEUED = 240;
+
+const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function timeEach(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await work();
+    times.push(ms(start));
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function main(): Promise<void> {
+  const cores = availableParallelism();
+  const snap = await syntheticSnapshot(1, { people: 2, vehicles: 2 });
+  const regions = snap.regions.filter((r) => r.kind !== 'person');
+  const load = loadavg().map((l) => l.toFixed(1));
+  console.log(
+    `node ${process.version}, sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}, ` +
+      `${cores} cores, libvips threads ${sharp.concurrency()}, load ${load.join(' ')}`,
+  );
+  console.log(
+    `image ${snap.width}×${snap.height}, ${(snap.jpeg.length / 1024).toFixed(0)} KiB, ` +
+      `${regions.length} boxes (${regions.map((r) => r.kind).join(', ')})`,
+  );
+
+  const bare = async (): Promise<Buffer> => {
+    const { data, info } = await sharp(snap.jpeg).raw().toBuffer({ resolveWithObject: true });
+    return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+      .jpeg({ quality: 80, mozjpeg: false, chromaSubsampling: '4:2:0', optimiseCoding: false })
+      .toBuffer();
+  };
+  const redact = (): Promise<Buffer> => redactSnapshot(snap.jpeg, regions);
+
+  await timeEach(WARM_UP, bare);
+  await timeEach(WARM_UP, redact);
+  const cpuSeq = process.cpuUsage();
+  const seqStart = process.hrtime.bigint();
+  const seq = await timeEach(SEQUENTIAL, redact);
+  const seqWall = ms(seqStart);
+  const seqCpu = process.cpuUsage(cpuSeq);
+  const floor = await timeEach(30, bare);
+  const median = percentile(seq, 50);
+  console.log(
+    `sequential redact: median ${median.toFixed(1)} ms, p95 ${percentile(seq, 95).toFixed(1)} ms, ` +
+      `min ${seq[0].toFixed(1)} ms (${SEQUENTIAL} images)`,
+  );
+  console.log(
+    `bare decode+encode: median ${percentile(floor, 50).toFixed(1)} ms, min ${floor[0].toFixed(1)} ms`,
+  );
+  // CPU time of this process against wall time shows how much other processes took
+  console.log(
+    `sequential: this process ran ${(((seqCpu.user + seqCpu.system) / 1000 / seqWall) * 100).toFixed(0)}% ` +
+      `of the wall time, CPU ${((seqCpu.user + seqCpu.system) / 1000 / SEQUENTIAL).toFixed(1)} ms/image`,
+  );
+
+  const queue = new SnapshotQueue({ concurrency: cores, maxBacklog: 4 * cores });
+  const cpuQ = process.cpuUsage();
+  const qStart = process.hrtime.bigint();
+  const results: Array<Promise<Buffer>> = [];
+  for (let i = 0; i < QUEUED; i++) {
+    results.push((await queue.submit(redact)).result);
+  }
+  const outputs = await Promise.all(results);
+  const qWall = ms(qStart);
+  const cpu = process.cpuUsage(cpuQ);
+  const imagesPerSec = (QUEUED * 1000) / qWall;
+  const stats = queue.stats();
+  await queue.close();
+  console.log(
+    `queue: ${QUEUED} images, concurrency ${cores}, ${imagesPerSec.toFixed(1)} images/s, ` +
+      `job p50 ${stats.p50Ms} ms, p95 ${stats.p95Ms} ms, failed ${stats.failed}, ` +
+      `this process used ${(((cpu.user + cpu.system) / 1000 / qWall / cores) * 100).toFixed(0)}% ` +
+      `of ${cores} cores, CPU ${((cpu.user + cpu.system) / 1000 / QUEUED).toFixed(1)} ms/image`,
+  );
+  console.log(
+    `output ${(outputs[0].length / 1024).toFixed(0)} KiB; load now ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'redaction',
+      msPerImageMedian: round(median, 1),
+      imagesPerSec: round(imagesPerSec, 1),
+    }),
+  );
+}
+
+void main();
