@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { waitFor } from './kafka';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'governor', 'src', 'main.js');
+const DIST_APPS = join(__dirname, '..', '..', 'dist', 'apps');
 
 export interface GovernorProcess {
   child: ChildProcess;
@@ -17,8 +17,16 @@ export interface GovernorProcess {
  * Resolves once it reports itself started on its health port.
  */
 export async function startGovernorProcess(env: Record<string, string>): Promise<GovernorProcess> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, TAMIZ_HTTP_PORT: '0', TAMIZ_LOG_LEVEL: 'info', ...env },
+  return startAppProcess({ app: 'governor', env: { TAMIZ_HTTP_PORT: '0', ...env } });
+}
+
+/** Any compiled Tamiz app (`dist/apps/<app>/src/main.js`) that logs `"<app> started"` with its URL. */
+export async function startAppProcess(args: {
+  app: string;
+  env: Record<string, string>;
+}): Promise<GovernorProcess> {
+  const child = spawn(process.execPath, [join(DIST_APPS, args.app, 'src', 'main.js')], {
+    env: { ...process.env, TAMIZ_LOG_LEVEL: 'info', ...args.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -28,13 +36,13 @@ export async function startGovernorProcess(env: Record<string, string>): Promise
     child.once('exit', (code) => resolve(code)),
   );
   const url = await waitFor({
-    what: 'the governor to start',
+    what: `the ${args.app} to start`,
     timeoutMs: 60_000,
     check: async () => {
       if (child.exitCode !== null) {
-        throw new Error(`governor exited with ${child.exitCode}:\n${out.slice(-3000)}`);
+        throw new Error(`${args.app} exited with ${child.exitCode}:\n${out.slice(-3000)}`);
       }
-      const match = /"msg":"governor started","url":"([^"]+)"/.exec(out);
+      const match = new RegExp(`"msg":"${args.app} started","url":"([^"]+)"`).exec(out);
       return match?.[1]?.replace('[::1]', '127.0.0.1');
     },
   });

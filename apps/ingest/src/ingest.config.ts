@@ -12,6 +12,8 @@ export interface IngestConfig extends KafkaEnvConfig {
   maxPayloadBytes: number;
   evidenceDir: string;
   siteId: string;
+  /** Pixel size of the frames whose pixel boxes vendors report (DeepStream, Frigate, ANPR). */
+  frameSize: { width: number; height: number };
   dedupWindowMs: number;
   /** Consume DeepStream's topic (exactly once into the raw topic). */
   deepstream: boolean;
@@ -78,6 +80,18 @@ export const INGEST_ENV: EnvSchema<IngestConfig> = {
     default: 'default-site',
     description: 'site id for cameras whose format names none',
     parse: parsers.topicPrefix,
+  },
+  frameSize: {
+    env: 'TAMIZ_FRAME_SIZE',
+    default: { width: 1920, height: 1080 },
+    description: 'WIDTHxHEIGHT of the frames vendors report pixel boxes in',
+    parse: (raw) => {
+      const match = /^(\d{2,5})x(\d{2,5})$/.exec(raw);
+      if (!match) {
+        throw new Error('expected WIDTHxHEIGHT, e.g. 1920x1080');
+      }
+      return { width: Number(match[1]), height: Number(match[2]) };
+    },
   },
   dedupWindowMs: {
     env: 'TAMIZ_DEDUP_WINDOW_MS',

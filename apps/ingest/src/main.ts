@@ -1,0 +1,152 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { Deduplicator, normalise, type AdapterFormat } from '@lib/adapters';
+import { ConfigError, JsonLogger, describeConfig, systemClock, type Clock } from '@lib/common';
+import { EvidenceStore } from '@lib/evidence';
+import { TransactionalBatchServer, createKafka, provisionTopics } from '@lib/kafka';
+import { INGEST_ENV, loadIngestConfig, type IngestConfig } from './ingest.config';
+import { IngestModule } from './ingest.module';
+import { IngressService } from './ingress.service';
+import type { IngressNormaliser } from './ingress.types';
+import { MqttIngress } from './mqtt-ingress';
+import { RawPublisher } from './raw-publisher';
+
+export interface IngestHandle {
+  app: INestApplication;
+  config: IngestConfig;
+  ingress: IngressService;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Composition root of the ingress: camera formats in (MQTT, HTTP, DeepStream's Kafka topic),
+ * canonical events out on the raw topic, images into the evidence store, dead letters for the rest.
+ */
+export async function startIngest(args: {
+  env: NodeJS.ProcessEnv;
+  clock?: Clock;
+  logger?: JsonLogger;
+}): Promise<IngestHandle> {
+  const config = loadIngestConfig(args.env);
+  const clock = args.clock ?? systemClock;
+  const logger = args.logger ?? new JsonLogger({ service: 'ingest', level: config.logLevel });
+  logger.event('info', 'starting ingest', describeConfig(INGEST_ENV, config));
+
+  const kafka = createKafka({
+    connection: { brokers: config.brokers, clientId: config.clientId },
+    logger,
+  });
+  const naming = { prefix: config.topicPrefix, rawTopic: config.rawTopic };
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await provisionTopics({ admin, naming });
+  } finally {
+    await admin.disconnect();
+  }
+  const publisher = new RawPublisher(kafka, naming);
+  await publisher.connect();
+  const evidence = new EvidenceStore({ root: config.evidenceDir });
+  const dedup =
+    config.dedupWindowMs > 0
+      ? new Deduplicator({ windowMs: config.dedupWindowMs, maxKeys: 100_000 })
+      : null;
+  const normaliser: IngressNormaliser = {
+    normalise: (input) =>
+      normalise(
+        input.format as AdapterFormat,
+        { channel: input.channel, payload: input.payload, parts: input.parts },
+        { siteId: config.siteId, maxBytes: config.maxPayloadBytes, frameSize: config.frameSize },
+      ),
+  };
+  const ingress = new IngressService({
+    normaliser,
+    publish: (records) => publisher.publish(records),
+    evidence: {
+      put: async (eventId, bytes, contentType) => {
+        await evidence.put(eventId, bytes, contentType);
+        return `tamiz-evidence:${eventId}`;
+      },
+    },
+    deduplicate: (event) => dedup?.admit(event).admitted ?? true,
+    clock,
+    logger,
+    maxPayloadBytes: config.maxPayloadBytes,
+  });
+
+  const app = await NestFactory.create(IngestModule.forRoot({ config, logger, ingress }), {
+    logger,
+    bodyParser: false,
+  });
+  if (config.deepstream) {
+    app.connectMicroservice({
+      strategy: new TransactionalBatchServer({
+        kafka,
+        naming,
+        logger,
+        groupId: config.groupId,
+      }),
+    });
+    await app.startAllMicroservices();
+  }
+  const mqtt = config.mqttUrl
+    ? new MqttIngress({
+        url: config.mqttUrl,
+        topics: config.mqttTopics,
+        ingress,
+        logger,
+        maxPayloadBytes: config.maxPayloadBytes,
+        clientId: config.clientId,
+      })
+    : null;
+  await mqtt?.start();
+  await app.listen(config.httpPort, config.httpHost);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  logger.event('info', 'ingest started', {
+    url,
+    mqtt: mqtt !== null,
+    deepstream: config.deepstream,
+  });
+  return {
+    app,
+    config,
+    ingress,
+    url,
+    close: async () => {
+      await mqtt?.stop();
+      await app.close();
+      await publisher.disconnect();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let handle: IngestHandle | null = null;
+  const stop = (signal: string) => {
+    void (async () => {
+      await handle?.close();
+      process.stdout.write(JSON.stringify({ level: 'info', msg: 'ingest stopped', signal }) + '\n');
+      process.exit(0);
+    })();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  try {
+    handle = await startIngest({ env: process.env });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`ingest failed to start: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}
