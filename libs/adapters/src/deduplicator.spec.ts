@@ -1,7 +1,8 @@
-import { Deduplicator } from '@lib/adapters';
+import { AdapterFormat, Deduplicator, normalise } from '@lib/adapters';
 import type { Clock } from '@lib/common';
 import type { DetectionEventV1 } from '@lib/contracts';
 import { DetectionEventFactory } from '../../../test/factories/detection-event.factory';
+import { fixtureCases, fixtureOptions } from '../test/fixture-cases';
 
 function eventAt(
   time: string,
@@ -85,5 +86,31 @@ describe(Deduplicator.name, () => {
     expect(() => new Deduplicator({ windowMs: 1, maxKeys: 1, timeSource: 'clock' })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('Deduplicator on a Frigate update storm', () => {
+  it('should keep one canonical event per window out of one update per 200 ms', () => {
+    const options = fixtureOptions(AdapterFormat.Frigate);
+    const [kase] = fixtureCases(AdapterFormat.Frigate, 'valid').filter(
+      (c) => c.name === 'events-update-person-face',
+    );
+    const message = JSON.parse(kase.input.payload.toString()) as { after: { frame_time: number } };
+    const start = message.after.frame_time;
+    const dedup = new Deduplicator({ windowMs: 2_000, maxKeys: 100 });
+    const admitted: string[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      message.after.frame_time = start + i * 0.2;
+      const payload = Buffer.from(JSON.stringify(message));
+      const result = normalise(AdapterFormat.Frigate, { ...kase.input, payload }, options);
+      for (const item of result.ok ? result.items : []) {
+        if (dedup.admit(item.event).admitted) {
+          admitted.push(item.event.time);
+        }
+      }
+    }
+    // 10 s of updates, a 2 s window: one event at 0, 2, 4, 6 and 8 s
+    expect(admitted).toHaveLength(5);
+    expect(new Set(admitted).size).toBe(5);
   });
 });

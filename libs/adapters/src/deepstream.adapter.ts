@@ -1,4 +1,3 @@
-import type { DetectionAttributes, DetectionIdentifiers, GeoPoint } from '@lib/contracts';
 import {
   AdapterFormat,
   type AdapterInput,
@@ -16,10 +15,10 @@ import {
   toToken,
   type CameraContext,
 } from './canonical.util';
+import { describeFull, geoOf } from './deepstream-full.util';
 import { parseMinimalObject } from './deepstream-minimal.util';
 import { Fields, isRecord, pointer, type Rec } from './fields.util';
 import { decodeJson, schemaIssue } from './payload.util';
-import { subjectRef } from './subject-ref.util';
 
 const KIND = 'deepstream';
 const PLACE_SUBS = ['entrance', 'aisle', 'parkingSpot', 'place-sub-field'];
@@ -81,7 +80,7 @@ function full(message: Rec, options: AdapterOptions): AdapterResult {
   const text = (key: string): string | undefined =>
     toLabel(fields.optText(detail, key, detailPath));
   const age = fields.optNumber(detail, 'age', detailPath, { min: 0, max: 150 });
-  const { attributes, identifiers } = describe(classKey, text, age);
+  const { attributes, identifiers } = describeFull(classKey, text, age);
   if (classKey !== undefined && !['vehicle', 'person', 'face'].includes(classKey)) {
     // newapi: <label> {confidence, <classifier_type>: <result_label>…}
     const results = Object.keys(detail).filter(
@@ -131,71 +130,6 @@ function full(message: Rec, options: AdapterOptions): AdapterResult {
     trackId,
   });
   return { ok: true, items: [withNotes(built, { confidence, box, camera, object })] };
-}
-
-function describe(
-  classKey: string | undefined,
-  text: (key: string) => string | undefined,
-  age: number | undefined,
-): { attributes: DetectionAttributes; identifiers: DetectionIdentifiers } {
-  // age 0 is DeepStream's "no secondary inference" (formats.md §1.1)
-  const knownAge = age === undefined || age === 0 ? undefined : Math.round(age);
-  switch (classKey) {
-    case 'vehicle': {
-      const plate = toLabel(text('license'), 32);
-      return {
-        attributes: {
-          vehicle: nonEmpty({
-            type: text('type'),
-            make: text('make'),
-            model: text('model'),
-            color: text('color'),
-          }),
-        },
-        identifiers: {
-          plate:
-            plate === undefined
-              ? undefined
-              : nonEmpty({ value: plate, country: toLabel(text('licenseState'), 16) }),
-        },
-      };
-    }
-    case 'person':
-      return {
-        attributes: {
-          person: nonEmpty({
-            age: knownAge,
-            gender: text('gender'),
-            hair: text('hair'),
-            cap: text('cap'),
-            apparel: text('apparel'),
-          }),
-        },
-        identifiers: {},
-      };
-    case 'face': {
-      const name = text('name');
-      return {
-        attributes: {
-          face: nonEmpty({
-            age: knownAge,
-            gender: text('gender'),
-            hair: text('hair'),
-            cap: text('cap'),
-            glasses: text('glasses'),
-            facialhair: text('facialhair'),
-            eyecolor: text('eyecolor'),
-          }),
-        },
-        identifiers: {
-          faceMatch: name === undefined ? undefined : { subjectRef: subjectRef(name) },
-        },
-      };
-    }
-    case undefined:
-    default:
-      return { attributes: {}, identifiers: {} };
-  }
 }
 
 function minimal(message: Rec, options: AdapterOptions): AdapterResult {
@@ -302,18 +236,6 @@ function bboxOf(fields: Fields, bbox: Rec | undefined, camera: CameraContext) {
   }
   const outcome = boxFromPixels([x1, y1, x2, y2], camera.frameSize);
   return 'box' in outcome ? outcome.box : fields.fail('/object/bbox', outcome.error);
-}
-
-// 0,0 is nvmsgconv's "unset" (formats.md §6)
-function geoOf(value: unknown): GeoPoint | undefined {
-  if (!isRecord(value)) {
-    return undefined;
-  }
-  const { lat, lon } = value;
-  if (typeof lat !== 'number' || typeof lon !== 'number' || (lat === 0 && lon === 0)) {
-    return undefined;
-  }
-  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : undefined;
 }
 
 function withNotes(
