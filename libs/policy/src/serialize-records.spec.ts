@@ -141,3 +141,57 @@ describe('sortedJson', () => {
     expect(sortedJson(value)).toBe(expected);
   });
 });
+
+describe('serialisation of repeated decisions and engine alerts', () => {
+  // a decision whose lists are frozen, as the engine interns them
+  function frozenDecision(overrides: Partial<DecisionRecordV1> = {}): DecisionRecordV1 {
+    const base = decision();
+    const frozen = {
+      ...base,
+      purposes: Object.freeze([...base.purposes]),
+      ruleIds: Object.freeze([...base.ruleIds]),
+      reasons: Object.freeze(base.reasons.map((r) => Object.freeze({ ...r }))),
+      droppedPaths: Object.freeze([...base.droppedPaths]),
+      transforms: Object.freeze(base.transforms.map((t) => Object.freeze({ ...t }))),
+      findings: Object.freeze(base.findings.map((f) => Object.freeze({ ...f }))),
+      policy: Object.freeze({ ...POLICY }),
+    } as unknown as DecisionRecordV1;
+    return { ...frozen, ...overrides };
+  }
+
+  it('should write each member of a decision that shares its lists with an earlier one', () => {
+    const first = frozenDecision();
+    const general = serializeDecision(decision());
+    expect(serializeDecision(first)).toBe(general);
+    // same lists by identity, other scalars: the remembered form must not be reused
+    const variants: Array<Partial<DecisionRecordV1>> = [
+      { analyticType: 'intrusion' },
+      { verdict: 'suppress' },
+      { humanReview: 'two-person' },
+      { retentionClass: null },
+      { eventId: 'e-2', decisionId: 'dec:e-2' },
+    ];
+    for (const overrides of variants) {
+      const shared = { ...first, ...overrides };
+      expect(serializeDecision(shared)).toBe(serializeDecision({ ...decision(), ...overrides }));
+    }
+    // other lists under the same reasons list
+    const otherPaths = { ...first, droppedPaths: Object.freeze(['zone']) as string[] };
+    expect(JSON.parse(serializeDecision(otherPaths))).toMatchObject({ droppedPaths: ['zone'] });
+    expect(serializeDecision(first)).toBe(general);
+  });
+
+  it('should write an engine alert the same once newer alerts pushed it out of memory', () => {
+    // keys sorted at every level, as the engine builds data
+    const data = { geo: { lat: 1, lon: 2 }, zone: 'z' } as AlertV1['data'];
+    const first = alert(data);
+    markEngineAlert(first, alertHeadJson(first));
+    const early = serializeAlert(first);
+    for (let i = 0; i < 200; i++) {
+      const other = alert({ confidence: i });
+      markEngineAlert(other, alertHeadJson(other));
+    }
+    expect(serializeAlert(first)).toBe(early);
+    expect(serializeAlert(alert(reversed(data)))).toBe(early);
+  });
+});
