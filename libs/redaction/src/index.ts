@@ -3,6 +3,7 @@ export { PROHIBITED_ATTRIBUTE_KEYS, isProhibitedKey } from './prohibited-keys';
 export { compileProjection } from './project-fields';
 export type { Projection } from './project-fields';
 export { RedactionError, RedactionErrorCode } from './redaction.error';
+export { tryCanonicalJson } from './transforms/canonical-json';
 export { compileTransform, redactionInstruction } from './transforms/compile-transform';
 export { hkdfKeyring } from './transforms/hkdf-keyring';
 export { DROP, REDACT_REGIONS, TransformIssueCode } from './transforms/transform-spec';
