@@ -35,27 +35,7 @@ function memoised<T extends object>(value: T, write: (value: T) => string): stri
 // per purpose, and their data's keys sorted at every level by construction, so JSON.stringify
 // writes the data canonically, faster than sorting it again (data is not edited after the
 // engine returns it). Any other alert takes the general path and has its data sorted.
-// The engine's most recent alerts are remembered in a small ring, by identity: callers serialise
-// an alert right after the evaluation that built it. A WeakMap holding every alert made each
-// young-generation GC walk its entries; an alert that left the ring takes the general path,
-// which writes the same bytes.
-const RING_SIZE = 64;
-const ringAlerts: Array<AlertV1 | undefined> = new Array<AlertV1 | undefined>(RING_SIZE).fill(
-  undefined,
-);
-const ringHeads: string[] = new Array<string>(RING_SIZE).fill('');
-let ringNext = 0;
-
-function engineAlertHead(alert: AlertV1): string | undefined {
-  // newest first: the alert asked for is almost always the last one built
-  for (let n = 1; n <= RING_SIZE; n++) {
-    const i = (ringNext - n + RING_SIZE) % RING_SIZE;
-    if (ringAlerts[i] === alert) {
-      return ringHeads[i];
-    }
-  }
-  return undefined;
-}
+const engineAlerts = new WeakMap<AlertV1, string>();
 
 /** The members from `purpose` to `redaction`, as serializeAlert writes them. */
 export function alertHeadJson(alert: AlertV1): string {
@@ -87,9 +67,7 @@ export function alertHeadJson(alert: AlertV1): string {
  * constant members' JSON (`alertHeadJson` of an equal alert); returns the alert.
  */
 export function markEngineAlert(alert: AlertV1, head: string): AlertV1 {
-  ringAlerts[ringNext] = Object.freeze(alert);
-  ringHeads[ringNext] = head;
-  ringNext = (ringNext + 1) % RING_SIZE;
+  engineAlerts.set(Object.freeze(alert), head);
   return alert;
 }
 
@@ -187,12 +165,20 @@ const writeFindings = (findings: readonly Finding[]): string => list(findings, w
 const writeRedaction = (redaction: NonNullable<AlertV1['redaction']>): string =>
   `{"regions":${strings(redaction.regions)}}`;
 
-/**
- * The members after `occurredAt`, as serializeDecision writes them. Built from interned frozen
- * lists and vocabulary only, so events that were decided alike share it.
- */
-function writeDecisionTail(decision: DecisionRecordV1): string {
+/** A decision record in canonical form (see the top of this file). */
+export function serializeDecision(decision: DecisionRecordV1): string {
+  // plain concatenation: cheaper than template literals on this path, which runs per event
   return (
+    '{"schema":' +
+    word(decision.schema) +
+    ',"decisionId":' +
+    text(decision.decisionId) +
+    ',"eventId":' +
+    text(decision.eventId) +
+    ',"cameraId":' +
+    word(decision.cameraId) +
+    ',"occurredAt":' +
+    text(decision.occurredAt) +
     ',"analyticType":' +
     word(decision.analyticType) +
     ',"verdict":' +
@@ -219,104 +205,9 @@ function writeDecisionTail(decision: DecisionRecordV1): string {
   );
 }
 
-/** A decision tail already written, with the members it was written from. */
-interface DecisionTail {
-  analyticType: string;
-  verdict: string;
-  purposes: readonly string[];
-  ruleIds: readonly string[];
-  droppedPaths: readonly string[];
-  transforms: DecisionRecordV1['transforms'];
-  policy: PolicyRef | null;
-  humanReview: string;
-  retentionClass: string | null;
-  findings: readonly Finding[];
-  json: string;
-}
-
-// Decisions repeat: the engine interns each list, so one event's decision usually has the very
-// lists (by identity) of an earlier one's. Tails are found through the reasons list, then the
-// other members are compared by identity: a few comparisons instead of writing eleven members.
-const TAILS_PER_REASONS = 32;
-const tails = new WeakMap<readonly Reason[], DecisionTail[]>();
-
-function decisionTail(decision: DecisionRecordV1): string {
-  const { reasons } = decision;
-  // only frozen lists (the engine's) are remembered: their content can no longer change
-  if (
-    !Object.isFrozen(reasons) ||
-    !Object.isFrozen(decision.purposes) ||
-    !Object.isFrozen(decision.ruleIds) ||
-    !Object.isFrozen(decision.droppedPaths) ||
-    !Object.isFrozen(decision.transforms) ||
-    !Object.isFrozen(decision.findings) ||
-    (decision.policy !== null && !Object.isFrozen(decision.policy))
-  ) {
-    return writeDecisionTail(decision);
-  }
-  let known = tails.get(reasons);
-  if (known === undefined) {
-    known = [];
-    tails.set(reasons, known);
-  }
-  for (let i = 0; i < known.length; i++) {
-    const tail = known[i];
-    if (
-      tail.droppedPaths === decision.droppedPaths &&
-      tail.analyticType === decision.analyticType &&
-      tail.findings === decision.findings &&
-      tail.purposes === decision.purposes &&
-      tail.transforms === decision.transforms &&
-      tail.ruleIds === decision.ruleIds &&
-      tail.verdict === decision.verdict &&
-      tail.policy === decision.policy &&
-      tail.humanReview === decision.humanReview &&
-      tail.retentionClass === decision.retentionClass
-    ) {
-      return tail.json;
-    }
-  }
-  const json = writeDecisionTail(decision);
-  if (known.length >= TAILS_PER_REASONS) {
-    known.shift();
-  }
-  known.push({
-    analyticType: decision.analyticType,
-    verdict: decision.verdict,
-    purposes: decision.purposes,
-    ruleIds: decision.ruleIds,
-    droppedPaths: decision.droppedPaths,
-    transforms: decision.transforms,
-    policy: decision.policy,
-    humanReview: decision.humanReview,
-    retentionClass: decision.retentionClass,
-    findings: decision.findings,
-    json,
-  });
-  return json;
-}
-
-/** A decision record in canonical form (see the top of this file). */
-export function serializeDecision(decision: DecisionRecordV1): string {
-  // plain concatenation: cheaper than template literals on this path, which runs per event
-  return (
-    '{"schema":' +
-    word(decision.schema) +
-    ',"decisionId":' +
-    text(decision.decisionId) +
-    ',"eventId":' +
-    text(decision.eventId) +
-    ',"cameraId":' +
-    word(decision.cameraId) +
-    ',"occurredAt":' +
-    text(decision.occurredAt) +
-    decisionTail(decision)
-  );
-}
-
 /** An alert in canonical form (see the top of this file). */
 export function serializeAlert(alert: AlertV1): string {
-  const head = engineAlertHead(alert);
+  const head = engineAlerts.get(alert);
   if (head !== undefined) {
     return (
       '{"schema":' +
