@@ -6,6 +6,7 @@ export { RedactionError, RedactionErrorCode } from './redaction.error';
 export { tryCanonicalJson } from './transforms/canonical-json';
 export { compileTransform, redactionInstruction } from './transforms/compile-transform';
 export { hkdfKeyring } from './transforms/hkdf-keyring';
+export { parseInstant } from './transforms/instant';
 export { DROP, REDACT_REGIONS, TransformIssueCode } from './transforms/transform-spec';
 export type {
   BucketSpec,
