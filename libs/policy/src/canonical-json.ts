@@ -1,38 +1,20 @@
+import { tryCanonicalJson } from '@lib/redaction';
+
 /**
  * Canonical JSON: object keys sorted by UTF-16 code unit, no whitespace, numbers and strings as
  * `JSON.stringify` writes them. For JSON data this matches RFC 8785 (JCS), so anyone can recompute
  * a policy hash in another language. Values JSON cannot hold (undefined at the top or in an array,
  * functions, non-finite numbers, bigints, class instances) throw, because silently dropping them
- * would make two different inputs hash alike.
+ * would make two different inputs hash alike. One implementation with @lib/redaction's
+ * tryCanonicalJson, which returns undefined for them instead.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
-    return JSON.stringify(value);
+  const json = tryCanonicalJson(value);
+  if (json === undefined) {
+    throw new TypeError(
+      'canonicalJson: the value holds something JSON cannot hold exactly ' +
+        '(undefined, a function, a symbol, a bigint, a non-finite number or a class instance)',
+    );
   }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      throw new TypeError(`canonicalJson: non-finite number ${value}`);
-    }
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
-  }
-  if (typeof value === 'object' && isPlainPrototype(value)) {
-    const record = value as Record<string, unknown>;
-    const parts: string[] = [];
-    for (const key of Object.keys(record).sort()) {
-      // undefined members are absent in JSON, exactly as JSON.stringify treats them
-      if (record[key] !== undefined) {
-        parts.push(`${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-      }
-    }
-    return `{${parts.join(',')}}`;
-  }
-  throw new TypeError(`canonicalJson: ${typeof value} is not JSON data`);
-}
-
-function isPlainPrototype(value: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return json;
 }

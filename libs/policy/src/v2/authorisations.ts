@@ -1,6 +1,7 @@
 import type { Reason } from '@lib/contracts';
 import { parseInstant } from './event-time';
 import type { AuthorisationV2 } from './policy-document-v2';
+import type { EngineCitations } from './engine-citations';
 import { authorisationReason } from './reasons-v2';
 
 interface CompiledAuthorisation {
@@ -52,6 +53,7 @@ const OUT_OF_SCOPE = Object.freeze({ status: AuthorisationStatus.OutOfScope } as
  */
 export function compileAuthorisations(
   authorisations: readonly AuthorisationV2[],
+  citations: EngineCitations,
 ): AuthorisationRegister {
   const byPurpose = new Map<string, CompiledAuthorisation[]>();
   const sorted = [...authorisations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -65,7 +67,7 @@ export function compileAuthorisations(
       reasons: new Map(
         authorisation.purposes.map((purposeId) => [
           purposeId,
-          authorisationReason({ purposeId, authorisation }),
+          authorisationReason({ purposeId, authorisation, citations }),
         ]),
       ),
     };

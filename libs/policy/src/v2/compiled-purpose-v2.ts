@@ -1,5 +1,6 @@
 import type { CameraRecord, DetectionData, Reason } from '@lib/contracts';
 import type { HumanReview, LocalisedText, Priority } from '../policy-document';
+import type { EngineCitations } from './engine-citations';
 import { compileCel, ConditionResult, type Condition } from './cel-condition';
 import { compileFieldPlan, type FieldPlan } from './field-plan';
 import { approximateDurationMs } from './iso-duration';
@@ -42,6 +43,7 @@ export function compilePurposeV2(args: {
   purpose: PurposeV2;
   retention: Readonly<Record<string, string>>;
   defaultZone: string;
+  citations: EngineCitations;
 }): CompiledPurposeV2 {
   const { purpose, defaultZone } = args;
   const retentionClass = purpose.retentionClass ?? DEFAULT_RETENTION_CLASS;
@@ -68,7 +70,7 @@ export function compilePurposeV2(args: {
     minConfidence: purpose.minConfidence ?? null,
     windows: purpose.windows ? compileWindows({ windows: purpose.windows, defaultZone }) : null,
     condition,
-    reasons: purposeReasons({ purpose, defaultZone }),
+    reasons: purposeReasons({ purpose, defaultZone, citations: args.citations }),
     plan: compileFieldPlan({ purposeId: purpose.id, fields: purpose.fields }),
     alertHeads: [],
   };

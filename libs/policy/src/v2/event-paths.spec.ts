@@ -1,5 +1,6 @@
 import type { DetectionData } from '@lib/contracts';
 import { isProhibitedKey, PROHIBITED_ATTRIBUTE_KEYS } from '@lib/redaction';
+import { engineCitations } from './engine-citations';
 import { droppedPaths, topLevelPaths, vendorFindings } from './event-paths';
 import { prohibitedCategory, prohibitedCategoryKeys } from './prohibited-categories';
 
@@ -63,6 +64,9 @@ describe('droppedPaths', () => {
 });
 
 describe('vendorFindings', () => {
+  const PE = engineCitations('PE');
+  const EU = engineCitations('EU');
+
   it('should find prohibited keys at any depth of the attributes, by path, sorted', () => {
     const findings = vendorFindings(
       event({
@@ -71,6 +75,7 @@ describe('vendorFindings', () => {
           acme: { boxes: [{ emotion: 'angry' }], faceEmbedding: [0.1] },
         },
       }),
+      PE,
     );
     expect(findings.map((f) => `${f.code} ${f.path}`)).toEqual([
       'vendor_violation attributes.acme.boxes.emotion',
@@ -83,8 +88,27 @@ describe('vendorFindings', () => {
   });
 
   it('should find nothing in ordinary attributes, or without attributes', () => {
-    expect(vendorFindings(event({ attributes: { person: { gender: 'x', age: 3 } } }))).toEqual([]);
-    expect(vendorFindings(event({ zone: 'z' }))).toEqual([]);
+    expect(vendorFindings(event({ attributes: { person: { gender: 'x', age: 3 } } }), PE)).toEqual(
+      [],
+    );
+    expect(vendorFindings(event({ zone: 'z' }), PE)).toEqual([]);
+  });
+
+  it("should cite the law of the policy's jurisdiction", () => {
+    const sent = event({ attributes: { person: { ethnicity: 'x', health: 'y' } } });
+    const pe = vendorFindings(sent, PE);
+    const eu = vendorFindings(sent, EU);
+    expect(pe.map((f) => f.path)).toEqual(eu.map((f) => f.path));
+    expect(pe.map((f) => f.citation)).toEqual([
+      expect.stringContaining('Ley 29733 art. 2.5'),
+      expect.stringContaining('Ley 29733 art. 2.5'),
+    ]);
+    expect(eu.map((f) => f.citation)).toEqual([
+      expect.stringContaining('Reglamento (UE) 2016/679 art. 9(1)'),
+      expect.stringContaining('Reglamento (UE) 2016/679 art. 9(1)'),
+    ]);
+    expect(eu[0].citation).toContain('2024/1689 art. 5(1)(g)');
+    eu.forEach((f) => expect(f.citation).not.toMatch(/Ley 29733|DS \d|Directiva/));
   });
 });
 

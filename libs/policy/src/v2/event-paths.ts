@@ -2,23 +2,28 @@ import type { DetectionData, Finding } from '@lib/contracts';
 import { isPlainObject } from '@lib/redaction';
 import { listInterner } from './interning';
 import { compareText } from './json-values';
-import { prohibitedCategory } from './prohibited-categories';
+import { prohibitedCitation, type EngineCitations } from './engine-citations';
+import { prohibitedCategory, type ProhibitedCategory } from './prohibited-categories';
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 const FINDING_MEMO_LIMIT = 1024;
-const findingMemo = new Map<string, Finding>();
+// per jurisdiction's citations, by path
+const findingMemos = new WeakMap<EngineCitations, Map<string, Finding>>();
 
 /**
  * `vendor_violation` findings for every prohibited attribute the vendor sent, by path (never by
  * value), sorted by path. Only `attributes` is walked: everywhere else the detection schema is
  * closed, so no other key reaches the engine.
  */
-export function vendorFindings(event: DetectionData): readonly Finding[] {
+export function vendorFindings(
+  event: DetectionData,
+  citations: EngineCitations,
+): readonly Finding[] {
   const attributes: unknown = event.attributes;
   if (!isPlainObject(attributes)) {
     return NO_FINDINGS;
   }
-  const found = scan(attributes, 'attributes', undefined);
+  const found = scan(attributes, 'attributes', undefined, citations);
   return found === undefined ? NO_FINDINGS : found.sort((a, b) => compareText(a.path, b.path));
 }
 
@@ -29,6 +34,7 @@ function scan(
   value: Record<string, unknown>,
   path: string,
   found: Finding[] | undefined,
+  citations: EngineCitations,
 ): Finding[] | undefined {
   let out = found;
   for (const key in value) {
@@ -37,12 +43,12 @@ function scan(
     }
     const category = prohibitedCategory(key);
     if (category !== undefined) {
-      (out ??= []).push(finding(`${path}.${key}`, category.citation));
+      (out ??= []).push(finding(`${path}.${key}`, category, citations));
       continue;
     }
     const child = value[key];
     if (typeof child === 'object' && child !== null) {
-      out = scanChild(child, `${path}.${key}`, out);
+      out = scanChild(child, `${path}.${key}`, out, citations);
     }
   }
   return out;
@@ -52,24 +58,34 @@ function scanChild(
   value: object,
   path: string,
   found: Finding[] | undefined,
+  citations: EngineCitations,
 ): Finding[] | undefined {
   if (!Array.isArray(value)) {
-    return scan(value as Record<string, unknown>, path, found);
+    return scan(value as Record<string, unknown>, path, found, citations);
   }
   // an array is one value: a path never indexes into it, so its objects share its path
   let out = found;
   for (const item of value as unknown[]) {
     if (typeof item === 'object' && item !== null) {
-      out = scanChild(item, path, out);
+      out = scanChild(item, path, out, citations);
     }
   }
   return out;
 }
 
-function finding(path: string, citation: string): Finding {
+function finding(path: string, category: ProhibitedCategory, citations: EngineCitations): Finding {
+  let findingMemo = findingMemos.get(citations);
+  if (findingMemo === undefined) {
+    findingMemo = new Map();
+    findingMemos.set(citations, findingMemo);
+  }
   let known = findingMemo.get(path);
   if (known === undefined) {
-    known = Object.freeze({ code: 'vendor_violation', path, citation });
+    known = Object.freeze({
+      code: 'vendor_violation',
+      path,
+      citation: prohibitedCitation(citations, category),
+    });
     if (findingMemo.size >= FINDING_MEMO_LIMIT) {
       findingMemo.clear();
     }

@@ -13,11 +13,12 @@ import {
   type CompiledPurposeV2,
 } from './compiled-purpose-v2';
 import { alertV2, forwardDecisionV2, suppressDecisionV2, type Match } from './decision-records-v2';
+import { engineCitations, type EngineCitations } from './engine-citations';
 import { vendorFindings } from './event-paths';
 import { parseInstant } from './event-time';
 import type { EngineTransformContext } from './pseudonym-memo';
 import { DEFAULT_TIME_ZONE, type PolicyDocumentV2 } from './policy-document-v2';
-import { ENGINE_REASONS } from './reasons-v2';
+import { engineReasons, type EngineReasons } from './reasons-v2';
 
 /**
  * Policy v2 semantics (docs/policy-v2-format.md): the candidates are the purposes listing the
@@ -48,21 +49,32 @@ interface Engine {
   keyring: PseudonymKeyring;
   byAnalytic: ReadonlyMap<string, readonly CompiledPurposeV2[]>;
   authorisations: AuthorisationRegister;
+  /** The norms of the policy's jurisdiction, for the reasons and findings no purpose words. */
+  citations: EngineCitations;
+  reasons: EngineReasons;
 }
 
 function compileEngine(document: PolicyDocumentV2): Omit<Engine, 'ref' | 'keyring'> {
   const defaultZone = document.metadata.timeZone ?? DEFAULT_TIME_ZONE;
+  const citations = engineCitations(document.metadata.jurisdiction);
   const byAnalytic = new Map<string, CompiledPurposeV2[]>();
   const sorted = [...document.purposes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const purpose of sorted) {
-    const compiled = compilePurposeV2({ purpose, retention: document.retention, defaultZone });
+    const compiled = compilePurposeV2({
+      purpose,
+      retention: document.retention,
+      defaultZone,
+      citations,
+    });
     for (const analytic of new Set(purpose.analytics)) {
       byAnalytic.set(analytic, [...(byAnalytic.get(analytic) ?? []), compiled]);
     }
   }
   return {
     byAnalytic,
-    authorisations: compileAuthorisations(document.authorisations ?? []),
+    authorisations: compileAuthorisations(document.authorisations ?? [], citations),
+    citations,
+    reasons: engineReasons(citations),
   };
 }
 
@@ -80,16 +92,16 @@ function eventTime(scope: EventScope): number {
 
 function evaluate(engine: Engine, input: EvaluationInput): Evaluation {
   const { event, camera } = input;
-  const findings = vendorFindings(event);
+  const findings = vendorFindings(event, engine.citations);
   if (camera === null) {
-    return suppressed({ engine, event, reasons: [ENGINE_REASONS.cameraUnknown], findings });
+    return suppressed({ engine, event, reasons: [engine.reasons.cameraUnknown], findings });
   }
   if (camera.cameraId !== event.cameraId) {
-    return suppressed({ engine, event, reasons: [ENGINE_REASONS.cameraMismatch], findings });
+    return suppressed({ engine, event, reasons: [engine.reasons.cameraMismatch], findings });
   }
   const candidates = engine.byAnalytic.get(event.analyticType);
   if (candidates === undefined) {
-    return suppressed({ engine, event, reasons: [ENGINE_REASONS.purposeNone], findings });
+    return suppressed({ engine, event, reasons: [engine.reasons.purposeNone], findings });
   }
   const scope: EventScope = { event, camera, atMs: undefined, cel: undefined };
   const reasons: Reason[] = [];

@@ -1,12 +1,8 @@
 import type { Reason } from '@lib/contracts';
 import { ReasonCode } from '../reasons';
+import type { EngineCitations } from './engine-citations';
 import type { AuthorisationV2, PurposeV2 } from './policy-document-v2';
 import { describeWindows } from './time-windows';
-
-const FINALIDAD = 'Ley 29733 art. 6 (finalidad)';
-const PROPORCIONALIDAD = 'Ley 29733 art. 7 (proporcionalidad); Directiva 01-2020-JUS/DGTAIPD 6.4';
-const AUTORIZACION =
-  'Reglamento (UE) 2024/1689 art. 5(1)(h), 5(3) y 26(10); DS 115-2025-PCM art. 23';
 
 // Every reason is built once, at compile time, and frozen: its text never holds an event value,
 // so one object (and one serialised form) serves every decision. Key order: code, es, en, citation.
@@ -15,23 +11,39 @@ function reason(code: ReasonCode, text: { es: string; en: string; citation: stri
 }
 
 /** Reasons that name no purpose. */
-export const ENGINE_REASONS = {
-  cameraUnknown: reason(ReasonCode.CameraUnknown, {
-    es: 'La cámara del evento no está registrada; sus eventos no se reenvían.',
-    en: "The event's camera is not registered; its events are not forwarded.",
-    citation: `${FINALIDAD}; DS 007-2020-IN art. 4 (registro del sistema)`,
-  }),
-  cameraMismatch: reason(ReasonCode.CameraMismatch, {
-    es: 'El registro de cámara recibido no corresponde a la cámara del evento.',
-    en: "The camera record received does not match the event's camera.",
-    citation: FINALIDAD,
-  }),
-  purposeNone: reason(ReasonCode.PurposeNone, {
-    es: 'Ninguna finalidad de la política cubre la analítica del evento.',
-    en: "No purpose in the policy covers the event's analytic.",
-    citation: FINALIDAD,
-  }),
-} as const;
+export interface EngineReasons {
+  cameraUnknown: Reason;
+  cameraMismatch: Reason;
+  purposeNone: Reason;
+}
+
+const engineReasonsMemo = new WeakMap<EngineCitations, EngineReasons>();
+
+/** The reasons that name no purpose, citing the law of the policy's jurisdiction; built once. */
+export function engineReasons(citations: EngineCitations): EngineReasons {
+  let reasons = engineReasonsMemo.get(citations);
+  if (reasons === undefined) {
+    reasons = Object.freeze({
+      cameraUnknown: reason(ReasonCode.CameraUnknown, {
+        es: 'La cámara del evento no está registrada; sus eventos no se reenvían.',
+        en: "The event's camera is not registered; its events are not forwarded.",
+        citation: citations.cameraUnregistered,
+      }),
+      cameraMismatch: reason(ReasonCode.CameraMismatch, {
+        es: 'El registro de cámara recibido no corresponde a la cámara del evento.',
+        en: "The camera record received does not match the event's camera.",
+        citation: citations.purposeLimitation,
+      }),
+      purposeNone: reason(ReasonCode.PurposeNone, {
+        es: 'Ninguna finalidad de la política cubre la analítica del evento.',
+        en: "No purpose in the policy covers the event's analytic.",
+        citation: citations.purposeLimitation,
+      }),
+    });
+    engineReasonsMemo.set(citations, reasons);
+  }
+  return reasons;
+}
 
 export interface PurposeReasons {
   cameraNotAllowed: Reason;
@@ -51,8 +63,15 @@ export interface PurposeReasons {
 const list = (values: readonly string[] | undefined): string => (values ?? []).join(', ');
 
 /** Every reason one purpose can give, worded once for the DPO and the auditor. */
-export function purposeReasons(args: { purpose: PurposeV2; defaultZone: string }): PurposeReasons {
-  const { purpose } = args;
+export function purposeReasons(args: {
+  purpose: PurposeV2;
+  defaultZone: string;
+  citations: EngineCitations;
+}): PurposeReasons {
+  const { purpose, citations } = args;
+  const FINALIDAD = citations.purposeLimitation;
+  const PROPORCIONALIDAD = citations.proportionality;
+  const AUTORIZACION = citations.authorisation;
   const p = `«${purpose.id}»`;
   const q = `"${purpose.id}"`;
   const cameras = purpose.cameras ?? {};
@@ -90,7 +109,7 @@ export function purposeReasons(args: { purpose: PurposeV2; defaultZone: string }
     confidenceBelowMin: reason(ReasonCode.ConfidenceBelowMin, {
       es: `La confianza del evento es menor que el mínimo ${purpose.minConfidence} de la finalidad ${p}.`,
       en: `The event's confidence is below the minimum ${purpose.minConfidence} of purpose ${q}.`,
-      citation: 'Ley 29733 art. 8 (calidad)',
+      citation: citations.accuracy,
     }),
     outsideWindow: reason(ReasonCode.PurposeOutsideWindow, {
       es: `El evento ocurrió fuera de los horarios de la finalidad ${p} (${windows.es}).`,
@@ -134,11 +153,12 @@ export function purposeReasons(args: { purpose: PurposeV2; defaultZone: string }
 export function authorisationReason(args: {
   purposeId: string;
   authorisation: AuthorisationV2;
+  citations: EngineCitations;
 }): Reason {
   const { id, caseRef, issuer } = args.authorisation;
   return reason(ReasonCode.AuthorizationValid, {
     es: `Autorización ${id} (${caseRef}; ${issuer}) vigente para la finalidad «${args.purposeId}»: se reenvía para verificación por dos personas.`,
     en: `Authorisation ${id} (${caseRef}; ${issuer}) in force for purpose "${args.purposeId}": forwarded for two-person verification.`,
-    citation: `${AUTORIZACION}; Reglamento (UE) 2024/1689 art. 14(5)`,
+    citation: args.citations.authorisationValid,
   });
 }

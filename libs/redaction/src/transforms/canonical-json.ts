@@ -2,10 +2,10 @@
  * Canonical JSON (keys sorted by UTF-16 code unit, no whitespace, numbers and strings as
  * `JSON.stringify` writes them; RFC 8785 for JSON data), or undefined for anything JSON cannot
  * hold exactly: undefined, functions, symbols, bigints, non-finite numbers, class instances.
- * The same rule as @lib/policy's canonicalJson, returning undefined instead of throwing because a
- * transform drops such values; redaction cannot import policy, which depends on it.
+ * The one implementation of canonical JSON in the code base: @lib/policy's canonicalJson (policy
+ * hashes) throws where this returns undefined; a transform drops such values instead.
  */
-export function canonicalJson(value: unknown): string | undefined {
+export function tryCanonicalJson(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -26,7 +26,7 @@ function canonicalContainer(value: object): string | undefined {
   const parts: string[] = [];
   if (Array.isArray(value)) {
     for (const item of value as unknown[]) {
-      const text = canonicalJson(item);
+      const text = tryCanonicalJson(item);
       if (text === undefined) {
         return undefined;
       }
@@ -42,7 +42,7 @@ function canonicalContainer(value: object): string | undefined {
   for (const key of Object.keys(record).sort()) {
     // undefined members are absent in JSON, exactly as JSON.stringify treats them
     if (record[key] !== undefined) {
-      const text = canonicalJson(record[key]);
+      const text = tryCanonicalJson(record[key]);
       if (text === undefined) {
         return undefined;
       }

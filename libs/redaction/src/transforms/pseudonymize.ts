@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { RedactionError, RedactionErrorCode } from '../redaction.error';
-import { canonicalJson } from './canonical-json';
+import { tryCanonicalJson } from './canonical-json';
 import { formatInstant, parseInstant } from './instant';
 import {
   DROP,
@@ -42,7 +42,7 @@ function pseudonymInput(value: unknown): string | undefined {
   if (value === null) {
     return undefined;
   }
-  const json = canonicalJson(value);
+  const json = tryCanonicalJson(value);
   return json === undefined ? undefined : `j:${json}`;
 }
 
