@@ -98,7 +98,7 @@ describe('ingest (real Mosquitto, HTTP and Kafka)', () => {
     await producer.connect();
     await producer.send({
       topic: topicName('detections.deepstream.v1', { prefix }),
-      messages: [{ key: 'cam', value: fixture('deepstream', 'valid/full-person.payload.json') }],
+      messages: [{ key: 'cam', value: fixture('deepstream', 'valid/full-person-entry.payload.json') }],
     });
     await producer.disconnect();
 
@@ -117,11 +117,11 @@ describe('ingest (real Mosquitto, HTTP and Kafka)', () => {
     expect(events.map((e) => e.data.vendor?.kind).sort()).toEqual([
       'deepstream',
       'frigate',
-      'hikvision',
+      'hikvision-isapi',
     ]);
     expect(raw.map((m) => m.key)).toEqual(events.map((e) => e.data.cameraId));
     // the ANPR pictures went to the evidence store; the event carries a reference only
-    const anpr = events.find((e) => e.data.vendor?.kind === 'hikvision');
+    const anpr = events.find((e) => e.data.vendor?.kind === 'hikvision-isapi');
     expect(anpr?.data.snapshot?.ref).toBe(`tamiz-evidence:${anpr?.id}`);
     expect(JSON.stringify(anpr)).not.toContain('dataBase64');
     expect(readdirSync(evidenceDir, { recursive: true }).length).toBeGreaterThan(0);
