@@ -6,3 +6,4 @@ export { DEFAULT_EVIDENCE_ROOT, EvidenceStore } from './evidence-store';
 export type { EvidenceRef, EvidenceStoreOptions, StoredEvidence } from './evidence-store';
 export { EVIDENCE_ENV, loadEvidenceConfig } from './evidence.config';
 export type { EvidenceConfig } from './evidence.config';
+export { SnapshotService, redactedKey } from './snapshot-service';

@@ -101,6 +101,7 @@ function checkOptions(options: RedactSnapshotOptions): Required<
     fail(RedactionErrorCode.InvalidOptions, 'padding', 'must be a number 0..1');
   }
   if (
+    !Array.isArray(o.fillColor) ||
     o.fillColor.length !== 3 ||
     !o.fillColor.every((c) => Number.isInteger(c) && c >= 0 && c <= 255)
   ) {
