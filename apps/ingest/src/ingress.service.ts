@@ -130,7 +130,7 @@ export class IngressService {
     this.tally.duplicates += outcome.duplicates;
     if (outcome.issues) {
       this.tally.deadLettered += 1;
-      this.deps.logger.event('warn', 'payload dead-lettered', {
+      this.deps.logger.event('info', 'payload dead-lettered', {
         format: format ?? 'unknown',
         issues: outcome.issues.length,
         firstCode: outcome.issues[0]?.code,

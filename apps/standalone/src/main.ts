@@ -8,6 +8,9 @@ import { createKafka } from '@lib/kafka';
 import { CameraRepository, openDataSource } from '@lib/persistence';
 import { EventMix } from '@lib/simulator';
 import { startGovernor, type GovernorHandle } from '../../governor/src/main';
+import { startIngest, type IngestHandle } from '../../ingest/src/main';
+import { startRedactor, type RedactorHandle } from '../../redactor/src/main';
+import { CameraSimulator } from '../../cli/src/simulate/camera-simulator';
 import { repoRoot } from './repo-root.util';
 import { formatSummary } from './summary.util';
 
@@ -28,12 +31,17 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     TAMIZ_POLICY_FILE: join(root, 'policies/demo/lima-demo.policy.yaml'),
     TAMIZ_SQLITE_PATH: join(root, 'data/tamiz.sqlite'),
+    TAMIZ_EVIDENCE_DIR: join(root, 'data/evidence'),
+    TAMIZ_INGEST_HTTP_PORT: '0',
     TAMIZ_LOG_LEVEL: 'warn',
     ...process.env,
   };
 
   let broker: LocalKafka | null = null;
   let governor: GovernorHandle | null = null;
+  let ingest: IngestHandle | null = null;
+  let redactor: RedactorHandle | null = null;
+  let vendors: CameraSimulator | null = null;
   let producer: Producer | null = null;
   let timers: NodeJS.Timeout[] = [];
   let stopping = false;
@@ -44,7 +52,11 @@ async function main(): Promise<void> {
     stopping = true;
     say('Deteniendo… / stopping…');
     timers.forEach(clearInterval);
+    vendors?.stop();
+    await vendors?.close().catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
+    await ingest?.close().catch(() => undefined);
+    await redactor?.close().catch(() => undefined);
     await governor?.close().catch(() => undefined);
     await broker?.stop().catch(() => undefined);
     say('Detenido / stopped.');
@@ -77,8 +89,43 @@ async function main(): Promise<void> {
     governor = await startGovernor({ env, logger });
     say(`Gobernador listo / governor ready: ${governor.url}/health/ready`);
 
+    ingest = await startIngest({ env, logger });
+    redactor = await startRedactor({ env, logger });
+    say(
+      `Ingesta lista / ingest ready: ${ingest.url}/isapi/events (Hikvision ISAPI), DeepStream por Kafka`,
+    );
+
     producer = await startSimulator({ env, cameras, logger, timers });
-    const summary = setInterval(() => say(formatSummary(governor!.governor.stats())), 5_000);
+    // cameras that speak their vendors' formats: DeepStream into Kafka, Hikvision over HTTP with
+    // synthetic snapshots, Frigate and ONVIF over MQTT when TAMIZ_MQTT_URL points at a broker
+    vendors = new CameraSimulator(
+      {
+        cameras,
+        rate: Number(env.TAMIZ_SIM_VENDOR_RATE ?? 10),
+        count: 0,
+        seed: 2026,
+        snapshotShare: 0.1,
+        malformedShare: 0.03,
+        mqttUrl: env.TAMIZ_MQTT_URL ?? null,
+        ingestUrl: ingest.url,
+        kafka: createKafka({
+          connection: { brokers: (env.KAFKA_BROKERS).split(','), clientId: 'cameras' },
+          logger,
+        }),
+        topicPrefix: env.TAMIZ_TOPIC_PREFIX ?? 'tamiz.',
+      },
+      new Date(),
+    );
+    await vendors.connect();
+    void vendors.run();
+    const summary = setInterval(() => {
+      say(formatSummary(governor!.governor.stats()));
+      const i = ingest!.ingress.stats();
+      const r = redactor!.redactor.tally;
+      say(
+        `  ingesta/ingest: recibidos/received ${i.received} | eventos/events ${i.published} | repetidos/repeats ${i.duplicates} | a DLQ ${i.deadLettered} | imágenes/images ${i.images} · imágenes redactadas/redacted ${r.redacted}`,
+      );
+    }, 5_000);
     timers = [...timers, summary];
     say(
       'Simulador de cámaras en marcha / camera simulator running. Ctrl-C para detener / to stop.',

@@ -373,14 +373,16 @@ export class VendorMix {
       eventState: 'active',
       eventDescription: 'fielddetection alarm',
       channelName: camera.cameraId,
-      DetectionRegionList: [
-        {
-          regionID: 1,
-          sensitivityLevel: 50,
-          detectionTarget: 'human',
-          TargetRect: { X: x, Y: 0.3, width: 0.1, height: 0.3 },
-        },
-      ],
+      DetectionRegionList: {
+        DetectionRegionEntry: [
+          {
+            regionID: 1,
+            sensitivityLevel: 50,
+            detectionTarget: 'human',
+            TargetRect: { X: x, Y: 0.3, width: 0.1, height: 0.3 },
+          },
+        ],
+      },
     };
   }
 
