@@ -5,7 +5,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_api_tokens_hash', ['tokenHash'], { unique: true })
 @Index('idx_api_tokens_user', ['userId'])
 export class ApiTokenEntity {
-  @PrimaryColumn({ name: 'token_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_api_tokens' })
+  @PrimaryColumn({
+    name: 'token_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_api_tokens',
+  })
   tokenId!: string;
 
   @Column({ name: 'user_id', type: 'varchar', length: 36 })

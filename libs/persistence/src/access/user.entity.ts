@@ -4,7 +4,12 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 // text on SQLite and PostgreSQL, ordered correctly as text, and free of driver time-zone rules.
 @Entity({ name: 'users' })
 export class UserEntity {
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36, primaryKeyConstraintName: 'pk_users' })
+  @PrimaryColumn({
+    name: 'user_id',
+    type: 'varchar',
+    length: 36,
+    primaryKeyConstraintName: 'pk_users',
+  })
   userId!: string;
 
   @Column({ name: 'display_name', type: 'varchar', length: 200 })
