@@ -42,3 +42,6 @@ export type {
 } from './v2/policy-document-v2';
 export { BundleRejection, signPolicyBundle, verifyPolicyBundle } from './policy-bundle';
 export type { BundleCheck, BundleKeyring, BundleSigner } from './policy-bundle';
+export { diffPolicies } from './diff/diff-policies';
+export { PolicyChangeKind } from './diff/policy-diff';
+export type { PolicyChange, PolicyDiff } from './diff/policy-diff';
