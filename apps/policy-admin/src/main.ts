@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigError, JsonLogger, describeConfig, type Clock } from '@lib/common';
 import { PolicyActivationService } from './policies/policy-activation.service';
@@ -35,6 +35,9 @@ export async function startPolicyAdmin(args: {
 
   const app = await NestFactory.create<NestExpressApplication>(
     PolicyAdminModule.forRoot({ config, logger, clock: args.clock, publisher: args.publisher }),
+    // An explicit adapter: Nest's default loads it with a dynamic import(), which Jest's loader
+    // cannot run in-process.
+    new ExpressAdapter(),
     { logger, bodyParser: false },
   );
   // One size limit for every body type; larger bodies get 413 before any handler runs.
