@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka, Producer } from 'kafkajs';
+import type { Admin, Kafka, Producer } from 'kafkajs';
 import { POLICY_BUNDLE_KEY, topicName, type PolicyBundleV1 } from '@lib/contracts';
 import { provisionTopics } from '@lib/kafka';
 import type { PolicyAdminConfig } from '../policy-admin.config';
@@ -22,6 +22,8 @@ export const POLICY_PUBLISHER = Symbol('PolicyPublisher');
 @Injectable()
 export class KafkaPolicyPublisher implements PolicyPublisher, OnApplicationShutdown {
   private producer: Producer | null = null;
+  private admin: Admin | null = null;
+  private ready = false;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -49,23 +51,22 @@ export class KafkaPolicyPublisher implements PolicyPublisher, OnApplicationShutd
   }
 
   private async send(bundle: PolicyBundleV1, topic: string): Promise<void> {
-    if (this.producer === null) {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      try {
-        await provisionTopics({
-          admin,
-          naming: { prefix: this.config.topicPrefix },
-          topics: ['policies.v1'],
-        });
-      } finally {
-        await admin.disconnect();
-      }
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-      await producer.connect();
-      this.producer = producer;
+    if (!this.ready) {
+      // Kept in fields before connecting, so a timed-out attempt can be torn down.
+      this.admin = this.kafka.admin();
+      await this.admin.connect();
+      await provisionTopics({
+        admin: this.admin,
+        naming: { prefix: this.config.topicPrefix },
+        topics: ['policies.v1'],
+      });
+      await this.admin.disconnect();
+      this.admin = null;
+      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      await this.producer.connect();
+      this.ready = true;
     }
-    await this.producer.send({
+    await this.producer?.send({
       topic,
       acks: -1,
       messages: [{ key: POLICY_BUNDLE_KEY, value: JSON.stringify(bundle) }],
@@ -73,8 +74,11 @@ export class KafkaPolicyPublisher implements PolicyPublisher, OnApplicationShutd
   }
 
   private async reset(): Promise<void> {
-    const producer = this.producer;
+    const { admin, producer } = this;
+    this.admin = null;
     this.producer = null;
+    this.ready = false;
+    await admin?.disconnect().catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
   }
 
