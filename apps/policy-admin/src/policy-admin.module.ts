@@ -60,6 +60,9 @@ export class PolicyAdminModule {
             createKafka({
               connection: { brokers: args.config.brokers, clientId: args.config.clientId },
               logger: args.logger,
+              // A DPO waits on activation: fail within seconds and leave the old version active,
+              // rather than retry for minutes behind the publish timeout.
+              retry: { initialRetryTime: 200, maxRetryTime: 1_000, retries: 5 },
             }),
         },
         KafkaPolicyPublisher,
