@@ -37,3 +37,37 @@ describe(parseCliArgs.name, () => {
     expect(parseCliArgs(argv)).toMatchObject({ kind: 'usage-error', en });
   });
 });
+
+describe('parseCliArgs users create', () => {
+  it('should read users create with role, name and expiry', () => {
+    expect(
+      parseCliArgs([
+        'users',
+        'create',
+        '--role',
+        'admin',
+        '--name',
+        'Ana Admin',
+        '--expires-days',
+        '7',
+      ]),
+    ).toEqual({ kind: 'users-create', role: 'admin', name: 'Ana Admin', expiresInDays: 7 });
+  });
+
+  it.each([
+    [['users', 'create', '--name', 'x'], '--role must be dpo, auditor, operator, admin'],
+    [
+      ['users', 'create', '--role', 'root', '--name', 'x'],
+      '--role must be dpo, auditor, operator, admin',
+    ],
+    [['users', 'create', '--role', 'admin'], '--name is required (1-200 characters)'],
+    [['users', 'create', '--role', 'admin', '--name'], 'missing value for --name'],
+    [
+      ['users', 'create', '--role', 'admin', '--name', 'x', '--force', 'y'],
+      'unknown option: --force',
+    ],
+    [['users', 'delete'], 'unknown subcommand: users delete'],
+  ])('should refuse %j', (argv, en) => {
+    expect(parseCliArgs(argv)).toMatchObject({ kind: 'usage-error', en });
+  });
+});

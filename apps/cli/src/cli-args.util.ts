@@ -1,7 +1,10 @@
+import { USER_ROLES, type UserRole } from '@lib/persistence';
+
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'lint'; policyFile: string }
   | { kind: 'test'; policyFile: string; fixturesDir: string }
+  | { kind: 'users-create'; role: UserRole; name: string; expiresInDays: number }
   | { kind: 'usage-error'; es: string; en: string };
 
 const HELP_FLAGS = ['--help', '-h', 'help'];
@@ -14,6 +17,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [group, command, ...rest] = argv;
   if (group === undefined) {
     return usageError('falta el comando', 'missing command');
+  }
+  if (group === 'users') {
+    return parseUsersArgs(command, rest);
   }
   if (group !== 'policy') {
     return usageError(`comando desconocido: ${group}`, `unknown command: ${group}`);
@@ -46,4 +52,52 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 
 function usageError(es: string, en: string): CliCommand {
   return { kind: 'usage-error', es, en };
+}
+
+/** `users create --role ROLE --name NAME [--expires-days N]` */
+function parseUsersArgs(command: string | undefined, rest: string[]): CliCommand {
+  if (command !== 'create') {
+    return usageError(
+      `subcomando desconocido: users ${command ?? ''}`.trim(),
+      `unknown subcommand: users ${command ?? ''}`.trim(),
+    );
+  }
+  const options = new Map<string, string>();
+  for (let i = 0; i < rest.length; i += 2) {
+    const [flag, value] = [rest[i], rest[i + 1]];
+    if (!['--role', '--name', '--expires-days'].includes(flag)) {
+      return usageError(`opción desconocida: ${flag}`, `unknown option: ${flag}`);
+    }
+    if (value === undefined || value.startsWith('--')) {
+      return usageError(`falta el valor de ${flag}`, `missing value for ${flag}`);
+    }
+    options.set(flag, value);
+  }
+  const role = options.get('--role');
+  const name = options.get('--name');
+  if (role === undefined || !(USER_ROLES as readonly string[]).includes(role)) {
+    return usageError(
+      `--role debe ser ${USER_ROLES.join(', ')}`,
+      `--role must be ${USER_ROLES.join(', ')}`,
+    );
+  }
+  if (name === undefined || name.trim() === '' || name.length > 200) {
+    return usageError(
+      '--name es obligatorio (1-200 caracteres)',
+      '--name is required (1-200 characters)',
+    );
+  }
+  const days = options.get('--expires-days') ?? '90';
+  if (!/^\d{1,4}$/.test(days) || Number(days) < 1) {
+    return usageError(
+      '--expires-days debe ser un entero positivo',
+      '--expires-days must be a positive integer',
+    );
+  }
+  return {
+    kind: 'users-create',
+    role: role as UserRole,
+    name: name.trim(),
+    expiresInDays: Number(days),
+  };
 }

@@ -7,6 +7,9 @@ export const CLI_USAGE = `Uso / usage:
   tamiz policy test ARCHIVO DIRECTORIO_DE_CASOS
       Evalúa cada caso (*.yaml, *.yml, *.json) con la política y compara la decisión esperada.
       Evaluates every fixture (*.yaml, *.yml, *.json) under the policy against its expected decision.
+  tamiz users create --role ROL --name NOMBRE [--expires-days N]
+      Crea un usuario (dpo, auditor, operator, admin) de policy-admin e imprime su token una vez.
+      Creates a policy-admin user and prints its token once (DATABASE_URL / TAMIZ_SQLITE_PATH).
   tamiz --help
 
 Códigos de salida / exit codes:

@@ -5,6 +5,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliOutput } from './cli-output'
 import { CLI_USAGE } from './cli-usage';
 import { runPolicyLint } from './policy-lint.service';
 import { runPolicyTest } from './policy-test.service';
+import { runUsersCreate } from './users-create.service';
 
 /** Dispatches one `tamiz` invocation and returns its exit code; never calls process.exit. */
 export async function runCli(args: {
@@ -37,6 +38,8 @@ export async function runCli(args: {
       }
       return runPolicyTest({ ...command, pseudonymSecret, output });
     }
+    case 'users-create':
+      return runUsersCreate({ ...command, env: args.env, output });
     default:
       return assertUnreachable(command);
   }

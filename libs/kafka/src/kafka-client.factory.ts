@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type LogEntry, type RetryOptions } from 'kafkajs';
 import type { JsonLogger } from '@lib/common';
 
 export interface KafkaConnection {
@@ -39,12 +39,17 @@ export function kafkajsLevel(
  * A kafkajs client whose own logs go through our JSON logger. Only kafkajs' message and a few
  * scalar fields pass: kafkajs never logs record values, and we do not add them.
  */
-export function createKafka(args: { connection: KafkaConnection; logger: JsonLogger }): Kafka {
+export function createKafka(args: {
+  connection: KafkaConnection;
+  logger: JsonLogger;
+  /** Overrides the default (long) retry, e.g. for a caller that must answer within seconds. */
+  retry?: RetryOptions;
+}): Kafka {
   return new Kafka({
     clientId: args.connection.clientId,
     brokers: args.connection.brokers,
     // A broker restart takes ~10 s here; keep retrying well past that instead of crashing.
-    retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 30 },
+    retry: args.retry ?? { initialRetryTime: 200, maxRetryTime: 5_000, retries: 30 },
     connectionTimeout: 3_000,
     logLevel: logLevel.WARN,
     logCreator:

@@ -1,7 +1,14 @@
 import type { DataSourceOptions, Logger } from 'typeorm';
+import { ApiTokenEntity } from './access/api-token.entity';
+import { UserEntity } from './access/user.entity';
+import { AuditRecordEntity } from './audit/audit-record.entity';
+import { AuthorisationUseEntity } from './authorisation/authorisation-use.entity';
+import { AuthorisationEntity } from './authorisation/authorisation.entity';
 import { CameraEntity } from './camera/camera.entity';
 import { CreateCameraRegistry1764100000000 } from './migrations/1764100000000-create-camera-registry';
 import { AddCameraTags1764200000000 } from './migrations/1764200000000-add-camera-tags';
+import { CreatePolicyAdmin1764300000000 } from './migrations/1764300000000-create-policy-admin';
+import { PolicyVersionEntity } from './policy-version/policy-version.entity';
 
 export interface PersistenceOptions {
   /** PostgreSQL connection URL; when absent the app runs on the SQLite file at `sqlitePath`. */
@@ -16,8 +23,20 @@ export interface PersistenceOptions {
 
 // Class references, not globs: globs resolve against .ts or .js depending on how the process
 // was started, and silently match nothing in the other case.
-const ENTITIES = [CameraEntity];
-const MIGRATIONS = [CreateCameraRegistry1764100000000, AddCameraTags1764200000000];
+const ENTITIES = [
+  CameraEntity,
+  UserEntity,
+  ApiTokenEntity,
+  PolicyVersionEntity,
+  AuthorisationEntity,
+  AuthorisationUseEntity,
+  AuditRecordEntity,
+];
+const MIGRATIONS = [
+  CreateCameraRegistry1764100000000,
+  AddCameraTags1764200000000,
+  CreatePolicyAdmin1764300000000,
+];
 
 // TypeORM prints a failed migration to the console even with logging off. The PersistenceError
 // thrown by openDataSource already carries it, and our own logs are JSON lines only.

@@ -6,12 +6,26 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccessRepository } from './access/access.repository';
+import { AuditRepository } from './audit/audit.repository';
+import { AuthorisationRepository } from './authorisation/authorisation.repository';
+import { CameraAdminRepository } from './camera/camera-admin.repository';
 import { CameraRepository } from './camera/camera.repository';
+import { PolicyVersionRepository } from './policy-version/policy-version.repository';
 import { openDataSource } from './data-source.factory';
 import type { PersistenceOptions } from './data-source-options.util';
 
 // Private token: apps reach the database only through the exported repositories.
 const DATA_SOURCE = Symbol('PersistenceDataSource');
+
+const REPOSITORIES = [
+  CameraRepository,
+  CameraAdminRepository,
+  AccessRepository,
+  PolicyVersionRepository,
+  AuthorisationRepository,
+  AuditRepository,
+];
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
@@ -37,13 +51,13 @@ export class PersistenceModule {
       providers: [
         { provide: DATA_SOURCE, useFactory: () => openDataSource(options) },
         DataSourceCloser,
-        {
-          provide: CameraRepository,
-          useFactory: (dataSource: DataSource) => new CameraRepository(dataSource),
+        ...REPOSITORIES.map((repository) => ({
+          provide: repository,
+          useFactory: (dataSource: DataSource) => new repository(dataSource),
           inject: [DATA_SOURCE],
-        },
+        })),
       ],
-      exports: [CameraRepository],
+      exports: REPOSITORIES,
     };
   }
 }

@@ -50,3 +50,6 @@ export type {
   ImpactTally,
   NewlyExposedField,
 } from './impact/impact-simulation';
+export { diffPolicies } from './diff/diff-policies';
+export { PolicyChangeKind } from './diff/policy-diff';
+export type { PolicyChange, PolicyDiff } from './diff/policy-diff';

@@ -43,6 +43,22 @@ export class CameraEntity {
   @Column({ name: 'signage_id', type: 'varchar', length: 128, nullable: true })
   signageId!: string | null;
 
+  // A retired camera stays for the record but leaves the registry the governor reads.
+  @Column({ name: 'retired', type: 'boolean', default: false })
+  retired!: boolean;
+
+  // ANPD data-bank registration (legal.md rule 21).
+  @Column({ name: 'data_bank_registration_id', type: 'varchar', length: 128, nullable: true })
+  dataBankRegistrationId!: string | null;
+
+  // The analytics vendor's event format (formats.md), e.g. `hikvision-isapi`.
+  @Column({ name: 'vendor_format', type: 'varchar', length: 64, nullable: true })
+  vendorFormat!: string | null;
+
+  // Optimistic concurrency for admin edits; a registry sync leaves it alone.
+  @Column({ name: 'row_version', type: 'integer', default: 1 })
+  rowVersion!: number;
+
   // No explicit type: each driver maps these to its own (datetime / timestamp).
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

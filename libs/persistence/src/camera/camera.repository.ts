@@ -30,19 +30,22 @@ export class CameraRepository {
     this.cameras = dataSource.getRepository(CameraEntity);
   }
 
-  /** Every registered camera, ordered by id (code-unit order, the same on every driver). */
+  /**
+   * Every registered camera that is not retired, ordered by id (code-unit order, the same on
+   * every driver).
+   */
   findAll(): Promise<CameraRecord[]> {
     return this.run('findAll', async () => {
       // Sorted here, not by ORDER BY: PostgreSQL would sort by the database's collation, which
       // varies by server and disagrees with SQLite on case and accents.
-      const rows = await this.cameras.find();
+      const rows = await this.cameras.find({ where: { retired: false } });
       return rows.map(toCameraRecord).sort(byCameraId);
     });
   }
 
   findById(cameraId: string): Promise<CameraRecord | null> {
     return this.run('findById', async () => {
-      const row = await this.cameras.findOneBy({ cameraId });
+      const row = await this.cameras.findOneBy({ cameraId, retired: false });
       return row ? toCameraRecord(row) : null;
     });
   }

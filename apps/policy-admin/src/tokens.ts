@@ -1,0 +1,2 @@
+export const ADMIN_CONFIG = Symbol('PolicyAdminConfig');
+export const LOGGER = Symbol('Logger');
