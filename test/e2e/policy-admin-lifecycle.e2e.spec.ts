@@ -1,4 +1,6 @@
 import { verifyPolicyBundle } from '@lib/policy';
+import { provisionTopics } from '@lib/kafka';
+import { DetectionEventFactory } from '../factories/detection-event.factory';
 import type { PolicyBundleV1 } from '@lib/contracts';
 import { brokersFromEnv, readTopic, testKafka } from '../utils/kafka';
 import { ManualClock, PolicyAdminHarness, readPolicyFixture } from './support/policy-admin-harness';
@@ -217,5 +219,51 @@ describe('policy-admin lifecycle on the real broker', () => {
     expect(activated?.map((v) => [v.versionId, v.state])).toEqual([[v5.versionId, 'active']]);
     expect((await get(`/policies/versions/${v3.versionId}`)).body.state).toBe('superseded');
     expect((await bundles(4))[3]).toMatchObject({ sequence: 4, version: String(v5.versionNumber) });
+  });
+
+  it('should simulate a version over the recorded raw detections, emitting nothing', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    await provisionTopics({ admin, naming: { prefix: harness.topicPrefix } });
+    await admin.disconnect();
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: `${harness.topicPrefix}detections.raw`,
+      messages: [
+        ...Array.from({ length: 10 }, () => ({
+          key: 'cam-x',
+          value: JSON.stringify(DetectionEventFactory.behaviour('fight', { cameraId: 'cam-x' })),
+        })),
+        { key: 'cam-x', value: '{"broken' },
+        { key: 'cam-x', value: '[]' },
+      ],
+    });
+    await producer.disconnect();
+    const before = await readTopic({
+      kafka,
+      topic: `${harness.topicPrefix}decisions`,
+      expected: 0,
+      timeoutMs: 1_000,
+      quietMs: 200,
+    });
+
+    const report = await post<{
+      records: number;
+      invalid: number;
+      events: number;
+      changed: number;
+      tallies: { active: { suppressedByReason: Record<string, number> } };
+    }>(author.token, `/policies/versions/${v1.versionId}/simulate`, { hours: 24 });
+
+    // the harness registers no camera: every event is from an unknown camera, under both versions
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ records: 12, invalid: 2, events: 10, changed: 0 });
+    expect(report.body.tallies.active.suppressedByReason).toEqual({ 'camera.unknown': 10 });
+    expect(before).toEqual([]);
+    const refused = await post(author.token, `/policies/versions/${v1.versionId}/simulate`, {
+      hours: 0,
+    });
+    expect(refused.status).toBe(400);
   });
 });

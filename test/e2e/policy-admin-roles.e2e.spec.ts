@@ -20,6 +20,7 @@ const ENDPOINTS: Array<{ method: string; path: string; roles: Role[] }> = [
   { method: 'POST', path: '/policies/versions/{id}/reject', roles: DPO },
   { method: 'POST', path: '/policies/versions/{id}/activate', roles: DPO },
   { method: 'POST', path: '/policies/versions/{id}/rollback', roles: DPO },
+  { method: 'POST', path: '/policies/versions/{id}/simulate', roles: READ },
   { method: 'GET', path: '/cameras', roles: READ },
   { method: 'GET', path: '/cameras/{id}', roles: READ },
   { method: 'POST', path: '/cameras', roles: DPO },

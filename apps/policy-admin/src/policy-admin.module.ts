@@ -9,6 +9,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthorisationsController } from './authorisations/authorisations.controller';
 import { AuthorisationsService } from './authorisations/authorisations.service';
 import { CamerasController } from './cameras/cameras.controller';
+import { ImpactService } from './policies/impact.service';
 import { CamerasService } from './cameras/cameras.service';
 import { HttpErrorFilter } from './http-error.filter';
 import { ActivationSchedulerService } from './policies/activation-scheduler.service';
@@ -74,6 +75,7 @@ export class PolicyAdminModule {
         AuditService,
         PoliciesService,
         PolicyActivationService,
+        ImpactService,
         ActivationSchedulerService,
         CamerasService,
         AuthorisationsService,

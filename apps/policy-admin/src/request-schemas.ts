@@ -121,3 +121,14 @@ export const TOKEN_SCHEMA: JsonSchema = {
 };
 
 export const EMPTY_SCHEMA: JsonSchema = { type: 'object', additionalProperties: false };
+
+export const POLICY_SIMULATE_SCHEMA: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['hours'],
+  // up to the raw topic's retention (72 h)
+  properties: {
+    hours: { type: 'integer', minimum: 1, maximum: 72 },
+    sample: { type: 'integer', minimum: 0, maximum: 200 },
+  },
+};

@@ -7,8 +7,10 @@ import { expectedVersionOf } from '../expected-version.util';
 import {
   POLICY_ACTIVATE_SCHEMA,
   POLICY_DRAFT_SCHEMA,
+  POLICY_SIMULATE_SCHEMA,
   POLICY_STEP_SCHEMA,
 } from '../request-schemas';
+import { ImpactService } from './impact.service';
 import { PoliciesService } from './policies.service';
 import { PolicyActivationService } from './policy-activation.service';
 
@@ -41,7 +43,21 @@ export class PoliciesController {
   constructor(
     private readonly policies: PoliciesService,
     private readonly activation: PolicyActivationService,
+    private readonly impact: ImpactService,
   ) {}
+
+  @Post('versions/:id/simulate')
+  @HttpCode(200)
+  @Roles('dpo', 'auditor')
+  @ApiOperation({
+    summary:
+      'Impact simulation: replay the last N hours of raw detections under this version and the active one (emits nothing)',
+  })
+  @ApiBody({ schema: POLICY_SIMULATE_SCHEMA })
+  simulate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: unknown) {
+    const b = validateBody<{ hours: number; sample?: number }>(POLICY_SIMULATE_SCHEMA, body);
+    return this.impact.simulate({ actor, versionId: id, hours: b.hours, sample: b.sample });
+  }
 
   @Post('versions')
   @Roles('dpo')
