@@ -1,3 +1,4 @@
+import { parseSimulateArgs, type SimulateArgs } from './simulate/simulate-args.util';
 import { USER_ROLES, type UserRole } from '@lib/persistence';
 
 export type CliCommand =
@@ -5,6 +6,7 @@ export type CliCommand =
   | { kind: 'lint'; policyFile: string }
   | { kind: 'test'; policyFile: string; fixturesDir: string }
   | { kind: 'users-create'; role: UserRole; name: string; expiresInDays: number }
+  | { kind: 'simulate'; options: SimulateArgs }
   | { kind: 'usage-error'; es: string; en: string };
 
 const HELP_FLAGS = ['--help', '-h', 'help'];
@@ -20,6 +22,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   if (group === 'users') {
     return parseUsersArgs(command, rest);
+  }
+  if (group === 'simulate') {
+    const parsed = parseSimulateArgs(argv.slice(1));
+    return parsed.ok
+      ? { kind: 'simulate', options: parsed.args }
+      : usageError(parsed.es, parsed.en);
   }
   if (group !== 'policy') {
     return usageError(`comando desconocido: ${group}`, `unknown command: ${group}`);

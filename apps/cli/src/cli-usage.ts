@@ -10,6 +10,11 @@ export const CLI_USAGE = `Uso / usage:
   tamiz users create --role ROL --name NOMBRE [--expires-days N]
       Crea un usuario (dpo, auditor, operator, admin) de policy-admin e imprime su token una vez.
       Creates a policy-admin user and prints its token once (DATABASE_URL / TAMIZ_SQLITE_PATH).
+  tamiz simulate [--cameras N] [--rate R] [--count N] [--seed S] [--formats a,b]
+                 [--snapshots F] [--malformed F] [--mqtt URL] [--ingest URL] [--kafka yes|no]
+      Cámaras simuladas en los formatos de sus fabricantes: DeepStream a Kafka (KAFKA_BROKERS),
+      Frigate y ONVIF por MQTT (--mqtt), Hikvision ISAPI por HTTP (--ingest) con imágenes sintéticas.
+      Simulated cameras in their vendors' formats over their transports; deterministic by --seed.
   tamiz --help
 
 Códigos de salida / exit codes:

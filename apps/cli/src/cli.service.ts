@@ -3,6 +3,7 @@ import { loadCliConfig } from './cli.config';
 import { parseCliArgs } from './cli-args.util';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliOutput } from './cli-output';
 import { CLI_USAGE } from './cli-usage';
+import { runSimulate } from './simulate/simulate.service';
 import { runPolicyLint } from './policy-lint.service';
 import { runPolicyTest } from './policy-test.service';
 import { runUsersCreate } from './users-create.service';
@@ -38,6 +39,8 @@ export async function runCli(args: {
       }
       return runPolicyTest({ ...command, pseudonymSecret, output });
     }
+    case 'simulate':
+      return runSimulate({ options: command.options, env: args.env, output });
     case 'users-create':
       return runUsersCreate({ ...command, env: args.env, output });
     default:
