@@ -391,7 +391,7 @@ async function latency(args: {
   const producer = args.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   await joined;
-  for (const until = Date.now() + 30_000; !(await governor.ready()) && Date.now() < until; ) {
+  for (const until = Date.now() + 30_000; !(await governor.ready()) && Date.now() < until;) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const topic = topicName('detections.raw.v1', naming);
@@ -433,10 +433,15 @@ async function latency(args: {
 
 /** The compiled governor as a child process; resolves once it reports its health URL. */
 async function spawnGovernor(env: Record<string, string>) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/governor/src/main.js')], {
-    env: { ...env, TAMIZ_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // the governor's production flags (docker/Dockerfile): a larger young generation
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', join(ROOT, 'dist/apps/governor/src/main.js')],
+    {
+      env: { ...env, TAMIZ_LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
