@@ -98,7 +98,9 @@ describe('ingest (real Mosquitto, HTTP and Kafka)', () => {
     await producer.connect();
     await producer.send({
       topic: topicName('detections.deepstream.v1', { prefix }),
-      messages: [{ key: 'cam', value: fixture('deepstream', 'valid/full-person-entry.payload.json') }],
+      messages: [
+        { key: 'cam', value: fixture('deepstream', 'valid/full-person-entry.payload.json') },
+      ],
     });
     await producer.disconnect();
 

@@ -109,7 +109,7 @@ async function main(): Promise<void> {
         mqttUrl: env.TAMIZ_MQTT_URL ?? null,
         ingestUrl: ingest.url,
         kafka: createKafka({
-          connection: { brokers: (env.KAFKA_BROKERS).split(','), clientId: 'cameras' },
+          connection: { brokers: env.KAFKA_BROKERS.split(','), clientId: 'cameras' },
           logger,
         }),
         topicPrefix: env.TAMIZ_TOPIC_PREFIX ?? 'tamiz.',
