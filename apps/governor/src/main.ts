@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { ConfigError, JsonLogger, describeConfig, type Clock } from '@lib/common';
-import { TransactionalBatchServer, createKafka, provisionTopics } from '@lib/kafka';
+import { JsonLogger, runMain, describeConfig, type Clock } from '@lib/common';
+import { TransactionalBatchServer, createKafka, ensureTopics } from '@lib/kafka';
 import { GOVERNOR_ENV, loadGovernorConfig, type GovernorConfig } from './governor.config';
 import { GovernorModule } from './governor.module';
 import { GovernorService } from './governor.service';
@@ -33,13 +33,7 @@ export async function startGovernor(args: {
     logger,
   });
   const naming = { prefix: config.topicPrefix, rawTopic: config.rawTopic };
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await provisionTopics({ admin, naming });
-  } finally {
-    await admin.disconnect();
-  }
+  await ensureTopics({ kafka, naming });
 
   const app = await NestFactory.create(
     GovernorModule.forRoot({ config, logger, kafka, clock: args.clock }),
@@ -74,33 +68,6 @@ export async function startGovernor(args: {
   };
 }
 
-async function main(): Promise<void> {
-  let handle: GovernorHandle | null = null;
-  const stop = (signal: string) => {
-    void (async () => {
-      await handle?.close();
-      process.stdout.write(
-        JSON.stringify({ level: 'info', msg: 'governor stopped', signal }) + '\n',
-      );
-      process.exit(0);
-    })();
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  try {
-    handle = await startGovernor({ env: process.env });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
-}
-
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`governor failed to start: ${(error as Error).message}\n`);
-    process.exit(1);
-  });
+  runMain({ name: 'governor', start: () => startGovernor({ env: process.env }) });
 }

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { Deduplicator, normalise, type AdapterFormat } from '@lib/adapters';
-import { ConfigError, JsonLogger, describeConfig, systemClock, type Clock } from '@lib/common';
+import { JsonLogger, runMain, describeConfig, systemClock, type Clock } from '@lib/common';
 import { EvidenceStore } from '@lib/evidence';
-import { TransactionalBatchServer, createKafka, provisionTopics } from '@lib/kafka';
+import { TransactionalBatchServer, createKafka, ensureTopics } from '@lib/kafka';
 import { INGEST_ENV, loadIngestConfig, type IngestConfig } from './ingest.config';
 import { IngestModule } from './ingest.module';
 import { IngressService } from './ingress.service';
@@ -39,13 +39,7 @@ export async function startIngest(args: {
     logger,
   });
   const naming = { prefix: config.topicPrefix, rawTopic: config.rawTopic };
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await provisionTopics({ admin, naming });
-  } finally {
-    await admin.disconnect();
-  }
+  await ensureTopics({ kafka, naming });
   const publisher = new RawPublisher(kafka, naming);
   await publisher.connect();
   const evidence = new EvidenceStore({ root: config.evidenceDir });
@@ -122,31 +116,6 @@ export async function startIngest(args: {
   };
 }
 
-async function main(): Promise<void> {
-  let handle: IngestHandle | null = null;
-  const stop = (signal: string) => {
-    void (async () => {
-      await handle?.close();
-      process.stdout.write(JSON.stringify({ level: 'info', msg: 'ingest stopped', signal }) + '\n');
-      process.exit(0);
-    })();
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  try {
-    handle = await startIngest({ env: process.env });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
-}
-
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`ingest failed to start: ${(error as Error).message}\n`);
-    process.exit(1);
-  });
+  runMain({ name: 'ingest', start: () => startIngest({ env: process.env }) });
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConfigError, JsonLogger, describeConfig, type Clock } from '@lib/common';
+import { JsonLogger, runMain, describeConfig, type Clock } from '@lib/common';
 import { PolicyActivationService } from './policies/policy-activation.service';
 import type { PolicyPublisher } from './policies/policy-publisher.repository';
 import {
@@ -71,33 +71,6 @@ export async function startPolicyAdmin(args: {
   };
 }
 
-async function main(): Promise<void> {
-  let handle: PolicyAdminHandle | null = null;
-  const stop = (signal: string) => {
-    void (async () => {
-      await handle?.close();
-      process.stdout.write(
-        JSON.stringify({ level: 'info', msg: 'policy-admin stopped', signal }) + '\n',
-      );
-      process.exit(0);
-    })();
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  try {
-    handle = await startPolicyAdmin({ env: process.env });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
-}
-
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`policy-admin failed to start: ${(error as Error).message}\n`);
-    process.exit(1);
-  });
+  runMain({ name: 'policy-admin', start: () => startPolicyAdmin({ env: process.env }) });
 }

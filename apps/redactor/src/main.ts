@@ -1,6 +1,6 @@
-import { ConfigError, JsonLogger, describeConfig } from '@lib/common';
+import { JsonLogger, runMain, describeConfig } from '@lib/common';
 import { EvidenceStore, SnapshotQueue, SnapshotService } from '@lib/evidence';
-import { createKafka, provisionTopics } from '@lib/kafka';
+import { createKafka, ensureTopics } from '@lib/kafka';
 import { AlertRedactor } from './alert-redactor';
 import { REDACTOR_ENV, loadRedactorConfig } from './redactor.config';
 
@@ -23,13 +23,7 @@ export async function startRedactor(args: {
     logger,
   });
   const naming = { prefix: config.topicPrefix, rawTopic: config.rawTopic };
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await provisionTopics({ admin, naming });
-  } finally {
-    await admin.disconnect();
-  }
+  await ensureTopics({ kafka, naming });
   const store = new EvidenceStore({ root: config.evidenceDir });
   const queue = new SnapshotQueue({
     concurrency: config.snapshotConcurrency,
@@ -55,19 +49,5 @@ export async function startRedactor(args: {
 }
 
 if (require.main === module) {
-  startRedactor({ env: process.env }).then(
-    (handle) => {
-      const stop = () => void handle.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    },
-    (error: unknown) => {
-      if (error instanceof ConfigError) {
-        process.stderr.write(`${error.message}\n`);
-        process.exit(78);
-      }
-      process.stderr.write(`redactor failed to start: ${(error as Error).message}\n`);
-      process.exit(1);
-    },
-  );
+  runMain({ name: 'redactor', start: () => startRedactor({ env: process.env }) });
 }

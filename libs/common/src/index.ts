@@ -5,3 +5,4 @@ export { ConfigError, ConfigErrorCode, describeConfig, loadConfig, parsers } fro
 export type { EnvKey, EnvSchema } from './config.util';
 export { JsonLogger, silentLogger } from './logger';
 export type { LogFields } from './logger';
+export { runMain } from './run-main.util';

@@ -4,7 +4,7 @@ export type { KafkaConnection } from './kafka-client.factory';
 export { KafkaError, KafkaErrorCode } from './kafka.error';
 export { outbound } from './kafka.types';
 export type { BatchResult, InboundBatch, InboundRecord, OutboundRecord } from './kafka.types';
-export { provisionTopics } from './topic-provisioner';
+export { ensureTopics, provisionTopics } from './topic-provisioner';
 export { TransactionalBatchServer } from './transactional-batch.server';
 export type { TransactionalBatchServerOptions, TransportStats } from './transactional-batch.server';
 export { TopicFollower } from './topic-follower';

@@ -1,4 +1,4 @@
-import type { Admin } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { TOPIC_SPECS, topicName, type Topic, type TopicNaming } from '@lib/contracts';
 import { KafkaError, KafkaErrorCode } from './kafka.error';
 
@@ -54,5 +54,16 @@ export async function provisionTopics(args: {
       retriable: true,
       cause,
     });
+  }
+}
+
+/** `provisionTopics` with an admin client of its own, connected for the call only. */
+export async function ensureTopics(args: { kafka: Kafka; naming: TopicNaming }): Promise<void> {
+  const admin = args.kafka.admin();
+  await admin.connect();
+  try {
+    await provisionTopics({ admin, naming: args.naming });
+  } finally {
+    await admin.disconnect();
   }
 }
