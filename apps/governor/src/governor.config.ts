@@ -1,3 +1,4 @@
+import { PERSISTENCE_ENV } from '@lib/persistence';
 import { existsSync, readFileSync } from 'node:fs';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { kafkaEnv, type KafkaEnvConfig } from '@lib/kafka';
@@ -53,19 +54,7 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
       'at least 32 random bytes, hex or base64, keying the pseudonyms; required when the policy pseudonymises a field',
     parse: (raw) => parseSecret(raw),
   },
-  databaseUrl: {
-    env: 'DATABASE_URL',
-    default: undefined,
-    sensitive: true,
-    description: 'PostgreSQL URL; SQLite is used when unset',
-    parse: parsers.postgresUrl,
-  },
-  sqlitePath: {
-    env: 'TAMIZ_SQLITE_PATH',
-    default: './data/tamiz.sqlite',
-    description: 'SQLite file when DATABASE_URL is unset',
-    parse: parsers.string,
-  },
+  ...PERSISTENCE_ENV,
   maxEventBytes: {
     env: 'TAMIZ_MAX_EVENT_BYTES',
     default: 65_536,

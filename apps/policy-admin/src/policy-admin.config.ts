@@ -1,3 +1,4 @@
+import { PERSISTENCE_ENV } from '@lib/persistence';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_TOPIC_PREFIX } from '@lib/contracts';
@@ -34,19 +35,7 @@ export const POLICY_ADMIN_ENV: EnvSchema<PolicyAdminConfig> = {
     description: 'address the policy-admin HTTP API binds to',
     parse: parsers.string,
   },
-  databaseUrl: {
-    env: 'DATABASE_URL',
-    default: undefined,
-    sensitive: true,
-    description: 'PostgreSQL URL; SQLite is used when unset',
-    parse: parsers.postgresUrl,
-  },
-  sqlitePath: {
-    env: 'TAMIZ_SQLITE_PATH',
-    default: './data/tamiz.sqlite',
-    description: 'SQLite file when DATABASE_URL is unset',
-    parse: parsers.string,
-  },
+  ...PERSISTENCE_ENV,
   brokers: {
     env: 'KAFKA_BROKERS',
     required: true,
