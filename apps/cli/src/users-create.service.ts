@@ -1,34 +1,13 @@
+import { ConfigError, loadConfig, systemClock, type Clock } from '@lib/common';
 import {
-  ConfigError,
-  loadConfig,
-  parsers,
-  systemClock,
-  type Clock,
-  type EnvSchema,
-} from '@lib/common';
-import { AccessRepository, AuditRepository, openDataSource, type UserRole } from '@lib/persistence';
+  AccessRepository,
+  AuditRepository,
+  PERSISTENCE_ENV,
+  openDataSource,
+  type PersistenceEnvConfig,
+  type UserRole,
+} from '@lib/persistence';
 import { EXIT_FAILURE, EXIT_OK, type CliOutput } from './cli-output';
-
-interface DatabaseConfig {
-  databaseUrl: string | undefined;
-  sqlitePath: string;
-}
-
-const DATABASE_ENV: EnvSchema<DatabaseConfig> = {
-  databaseUrl: {
-    env: 'DATABASE_URL',
-    default: undefined,
-    sensitive: true,
-    description: 'PostgreSQL URL; SQLite is used when unset',
-    parse: parsers.postgresUrl,
-  },
-  sqlitePath: {
-    env: 'TAMIZ_SQLITE_PATH',
-    default: './data/tamiz.sqlite',
-    description: 'SQLite file when DATABASE_URL is unset',
-    parse: parsers.string,
-  },
-};
 
 const DAY_MS = 86_400_000;
 
@@ -44,9 +23,9 @@ export async function runUsersCreate(args: {
   output: CliOutput;
   clock?: Clock;
 }): Promise<number> {
-  let config: DatabaseConfig;
+  let config: PersistenceEnvConfig;
   try {
-    config = loadConfig(DATABASE_ENV, args.env);
+    config = loadConfig(PERSISTENCE_ENV, args.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       args.output.err(error.message);

@@ -1,5 +1,5 @@
 import type { DeadLetterRecordV1, ValidationIssue } from '@lib/contracts';
-import type { InboundRecord } from '@lib/kafka';
+import { kafkaSourceOf, type InboundRecord } from '@lib/kafka';
 
 /** The dead letter of a raw record: its exact bytes, where it came from, and every issue found. */
 export function deadLetterOf(args: {
@@ -11,13 +11,7 @@ export function deadLetterOf(args: {
   const value = record.value ?? Buffer.alloc(0);
   return {
     schema: 'tamiz.dead-letter.v1',
-    source: {
-      topic: record.topic,
-      partition: record.partition,
-      offset: record.offset,
-      key: record.key === null ? null : record.key.toString('base64'),
-      timestamp: record.timestamp,
-    },
+    source: kafkaSourceOf(record),
     originalBase64: value.toString('base64'),
     originalSize: value.length,
     errors: args.issues,

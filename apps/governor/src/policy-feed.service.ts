@@ -40,7 +40,6 @@ export class PolicyFeedService implements OnApplicationBootstrap, OnApplicationS
       kafka: this.kafka,
       topic,
       groupPrefix: `${this.config.groupId}.policies`,
-      logger: this.logger,
       onRecord: (record) => this.receive(record),
     });
     await this.follower.start();

@@ -1,7 +1,13 @@
 import { Controller, Inject } from '@nestjs/common';
 import { AdapterFormat } from '@lib/adapters';
 import { Payload } from '@nestjs/microservices';
-import { BatchPattern, type BatchResult, type InboundBatch, type OutboundRecord } from '@lib/kafka';
+import {
+  BatchPattern,
+  kafkaSourceOf,
+  type BatchResult,
+  type InboundBatch,
+  type OutboundRecord,
+} from '@lib/kafka';
 import type { IngressOutcome } from './ingress.types';
 import { IngressService } from './ingress.service';
 import { INGRESS } from './tokens';
@@ -29,13 +35,7 @@ export class DeepstreamConsumer {
           payload: record.value ?? EMPTY,
           contentType: null,
         },
-        {
-          topic: record.topic,
-          partition: record.partition,
-          offset: record.offset,
-          key: record.key === null ? null : record.key.toString('base64'),
-          timestamp: record.timestamp,
-        },
+        kafkaSourceOf(record),
       );
       records.push(...prepared.records);
       outcomes.push(prepared.outcome);

@@ -1,3 +1,4 @@
+import { EVIDENCE_ENV } from '@lib/evidence';
 import { kafkaEnv, type KafkaEnvConfig } from '@lib/kafka';
 import { loadConfig, parsers, type EnvSchema } from '@lib/common';
 
@@ -69,12 +70,7 @@ export const INGEST_ENV: EnvSchema<IngestConfig> = {
     description: 'largest camera payload accepted, images included',
     parse: parsers.int({ min: 1_024, max: 33_554_432 }),
   },
-  evidenceDir: {
-    env: 'TAMIZ_EVIDENCE_DIR',
-    default: './data/evidence',
-    description: 'where images taken out of events are kept (keyed by event id)',
-    parse: parsers.string,
-  },
+  evidenceDir: EVIDENCE_ENV.evidenceDir,
   siteId: {
     env: 'TAMIZ_SITE_ID',
     default: 'default-site',

@@ -1,6 +1,6 @@
-import type { Kafka, Message, Producer } from 'kafkajs';
-import { topicName, type TopicNaming } from '@lib/contracts';
-import type { OutboundRecord } from '@lib/kafka';
+import type { Kafka, Producer } from 'kafkajs';
+import type { TopicNaming } from '@lib/contracts';
+import { groupByTopic, type OutboundRecord } from '@lib/kafka';
 
 interface Waiting {
   records: OutboundRecord[];
@@ -69,7 +69,10 @@ export class RawPublisher {
       try {
         await this.producer.sendBatch({
           acks: -1,
-          topicMessages: this.group(batch.flatMap((w) => w.records)),
+          topicMessages: groupByTopic({
+            records: batch.flatMap((w) => w.records),
+            naming: this.naming,
+          }),
         });
         batch.forEach((w) => w.resolve());
       } catch (error) {
@@ -77,16 +80,5 @@ export class RawPublisher {
       }
     });
     return this.inFlight;
-  }
-
-  private group(records: OutboundRecord[]): Array<{ topic: string; messages: Message[] }> {
-    const byTopic = new Map<string, Message[]>();
-    for (const r of records) {
-      const name = topicName(r.topic, this.naming);
-      const list = byTopic.get(name) ?? [];
-      list.push({ key: r.key, value: r.value, headers: r.headers });
-      byTopic.set(name, list);
-    }
-    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
   }
 }

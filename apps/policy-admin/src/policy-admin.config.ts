@@ -1,7 +1,7 @@
+import { kafkaEnv } from '@lib/kafka';
 import { PERSISTENCE_ENV } from '@lib/persistence';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { DEFAULT_TOPIC_PREFIX } from '@lib/contracts';
 import { loadConfig, parsers, type EnvSchema } from '@lib/common';
 
 export interface PolicyAdminConfig {
@@ -22,6 +22,9 @@ export interface PolicyAdminConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
+// the Kafka keys every Tamiz process reads alike (policy-admin names its client id apart)
+const KAFKA_ENV = kafkaEnv({ clientId: 'tamiz-policy-admin' });
+
 export const POLICY_ADMIN_ENV: EnvSchema<PolicyAdminConfig> = {
   httpPort: {
     env: 'TAMIZ_ADMIN_HTTP_PORT',
@@ -36,18 +39,8 @@ export const POLICY_ADMIN_ENV: EnvSchema<PolicyAdminConfig> = {
     parse: parsers.string,
   },
   ...PERSISTENCE_ENV,
-  brokers: {
-    env: 'KAFKA_BROKERS',
-    required: true,
-    description: 'Kafka bootstrap servers, host:port[,host:port…]',
-    parse: parsers.brokers,
-  },
-  topicPrefix: {
-    env: 'TAMIZ_TOPIC_PREFIX',
-    default: DEFAULT_TOPIC_PREFIX,
-    description: 'prefix of every Tamiz topic',
-    parse: parsers.topicPrefix,
-  },
+  brokers: KAFKA_ENV.brokers,
+  topicPrefix: KAFKA_ENV.topicPrefix,
   clientId: {
     env: 'TAMIZ_ADMIN_CLIENT_ID',
     default: 'tamiz-policy-admin',

@@ -1,20 +1,12 @@
 import { AdapterFormat, normalise } from '@lib/adapters';
-import { fixtureCases, fixtureOptions, outcomeOf, partFilesOf } from '../test/fixture-cases';
+import { fixtureCases, fixtureOptions } from '../test/fixture-cases';
+import { itMatchesGoldenFixtures } from '../test/golden-fixtures.spec-helper';
 
 const FORMAT = AdapterFormat.DeepStream;
 const options = fixtureOptions(FORMAT);
-const cases = [...fixtureCases(FORMAT, 'valid'), ...fixtureCases(FORMAT, 'invalid')];
 
 describe('normalise (deepstream)', () => {
-  it.each(cases.map((kase) => [`${kase.kind}/${kase.name}`, kase] as const))(
-    'should match the golden outcome of %s',
-    (_name, kase) => {
-      const result = normalise(FORMAT, kase.input, options);
-      const { outcome, parseIssues } = outcomeOf(result, kase, partFilesOf(FORMAT, kase));
-      expect(outcome).toEqual(kase.expected);
-      expect(parseIssues).toEqual([]);
-    },
-  );
+  itMatchesGoldenFixtures(FORMAT);
 
   it('should give each object of a minimal frame its own stable id', () => {
     const [kase] = fixtureCases(FORMAT, 'valid').filter((c) => c.name === 'minimal-frame');

@@ -13,3 +13,4 @@ export { readTopicRange } from './read-topic-range';
 export type { TopicRangeResult } from './read-topic-range';
 export { kafkaEnv } from './kafka-env';
 export type { KafkaEnvConfig } from './kafka-env';
+export { groupByTopic, kafkaSourceOf } from './kafka-records.util';

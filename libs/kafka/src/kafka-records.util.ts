@@ -1,5 +1,5 @@
 import type { EachBatchPayload, Message } from 'kafkajs';
-import { topicName, type TopicNaming } from '@lib/contracts';
+import { topicName, type KafkaDeadLetterSource, type TopicNaming } from '@lib/contracts';
 import type { InboundRecord, OutboundRecord } from './kafka.types';
 
 type FetchedMessage = EachBatchPayload['batch']['messages'][number];
@@ -44,4 +44,15 @@ export function groupByTopic(args: {
     messages.push({ key: record.key, value: record.value, headers: record.headers });
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+/** Where a consumed record sits, as a dead letter names it (the key in base64). */
+export function kafkaSourceOf(record: InboundRecord): KafkaDeadLetterSource {
+  return {
+    topic: record.topic,
+    partition: record.partition,
+    offset: record.offset,
+    key: record.key === null ? null : record.key.toString('base64'),
+    timestamp: record.timestamp,
+  };
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
-import type { JsonLogger } from '@lib/common';
 import { catchUpTimeout } from './kafka.error';
 import { withTimeout } from './with-timeout.util';
 
@@ -28,7 +27,6 @@ export class TopicFollower {
       kafka: Kafka;
       topic: string;
       groupPrefix: string;
-      logger: JsonLogger;
       onRecord: (record: FollowedRecord) => void;
       /** Longest wait for the catch-up at start. */
       catchUpTimeoutMs?: number;

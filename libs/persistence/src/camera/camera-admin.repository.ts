@@ -2,6 +2,7 @@ import type { DataSource, Repository } from 'typeorm';
 import type { CameraDetail, CameraFields } from '../admin.types';
 import { guardQuery } from '../query-guard.util';
 import { CameraEntity } from './camera.entity';
+import { toCameraRecord, toCameraRow } from './camera.mapper';
 
 /** The camera registry as the admin API edits it: every field, retirement, row versions. */
 export class CameraAdminRepository {
@@ -82,13 +83,7 @@ export class CameraAdminRepository {
 
 function toRow(camera: CameraFields): Partial<CameraEntity> {
   return {
-    cameraId: camera.cameraId,
-    name: camera.name,
-    district: camera.district,
-    siteId: camera.siteId,
-    zoneType: camera.zoneType,
-    allowedPurposes: [...camera.allowedPurposes],
-    tags: camera.tags ? [...camera.tags] : null,
+    ...toCameraRow(camera),
     geoLat: camera.geo?.lat ?? null,
     geoLon: camera.geo?.lon ?? null,
     signageId: camera.signageId,
@@ -99,13 +94,7 @@ function toRow(camera: CameraFields): Partial<CameraEntity> {
 
 function toDetail(row: CameraEntity): CameraDetail {
   return {
-    cameraId: row.cameraId,
-    name: row.name,
-    district: row.district,
-    siteId: row.siteId,
-    zoneType: row.zoneType,
-    allowedPurposes: [...row.allowedPurposes],
-    ...(row.tags ? { tags: [...row.tags] } : {}),
+    ...toCameraRecord(row),
     geo: row.geoLat !== null && row.geoLon !== null ? { lat: row.geoLat, lon: row.geoLon } : null,
     signageId: row.signageId,
     dataBankRegistrationId: row.dataBankRegistrationId,

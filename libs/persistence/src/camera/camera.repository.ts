@@ -2,6 +2,7 @@ import type { CameraRecord } from '@lib/contracts';
 import type { DataSource, Repository } from 'typeorm';
 import { PersistenceError, PersistenceErrorCode } from '../persistence.error';
 import { CameraEntity } from './camera.entity';
+import { toCameraRecord, toCameraRow } from './camera.mapper';
 
 // Rows per INSERT: 8 bound parameters each keeps a batch far below SQLite's 32,766 and
 // PostgreSQL's 65,535 parameter limits.
@@ -98,30 +99,6 @@ export class CameraRepository {
   }
 }
 
-function toCameraRecord(row: CameraEntity): CameraRecord {
-  return {
-    cameraId: row.cameraId,
-    name: row.name,
-    district: row.district,
-    siteId: row.siteId,
-    zoneType: row.zoneType,
-    allowedPurposes: [...row.allowedPurposes],
-    ...(row.tags ? { tags: [...row.tags] } : {}),
-  };
-}
-
 function byCameraId(a: CameraRecord, b: CameraRecord): number {
   return a.cameraId < b.cameraId ? -1 : a.cameraId > b.cameraId ? 1 : 0;
-}
-
-function toCameraRow(camera: CameraRecord): Partial<CameraEntity> {
-  return {
-    cameraId: camera.cameraId,
-    name: camera.name,
-    district: camera.district,
-    siteId: camera.siteId,
-    zoneType: camera.zoneType,
-    allowedPurposes: [...camera.allowedPurposes],
-    tags: camera.tags ? [...camera.tags] : null,
-  };
 }
