@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { CLOCK, type Clock } from '@lib/common';
+import { CLOCK, type Clock, type JsonLogger } from '@lib/common';
 import { topicName } from '@lib/contracts';
-import { readTopicRange } from '@lib/kafka';
+import { createKafka, readTopicRange } from '@lib/kafka';
 import { CameraRepository } from '@lib/persistence';
 import {
   ImpactSimulation,
@@ -17,9 +17,8 @@ import { hkdfKeyring } from '@lib/redaction';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/roles.decorator';
 import type { PolicyAdminConfig } from '../policy-admin.config';
-import { ADMIN_CONFIG } from '../tokens';
+import { ADMIN_CONFIG, LOGGER } from '../tokens';
 import { PoliciesService } from './policies.service';
-import { KAFKA } from './policy-publisher.repository';
 
 export interface ImpactResult extends ImpactReport {
   versionId: string;
@@ -36,14 +35,26 @@ export interface ImpactResult extends ImpactReport {
  */
 @Injectable()
 export class ImpactService {
+  /**
+   * A client of its own with the default retries: the publisher's client fails within seconds on
+   * purpose (a DPO waits on activation), while a replay may meet a new consumer group's first
+   * coordinator lookup and should wait it out.
+   */
+  private readonly kafka: Kafka;
+
   constructor(
     private readonly policies: PoliciesService,
     private readonly cameras: CameraRepository,
     private readonly audit: AuditService,
-    @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(ADMIN_CONFIG) private readonly config: PolicyAdminConfig,
+    @Inject(LOGGER) logger: JsonLogger,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.kafka = createKafka({
+      connection: { brokers: config.brokers, clientId: `${config.clientId}-impact` },
+      logger,
+    });
+  }
 
   async simulate(args: {
     actor: Actor;
