@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 
@@ -36,3 +37,28 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const round = (n: number, digits = 1): number => Number(n.toFixed(digits));
+
+/** The local broker's JVM pid, when the bench started it (its state file names it). */
+export function brokerPid(broker: BenchBroker): number | null {
+  if (!broker.stateFile) {
+    return null;
+  }
+  const state = JSON.parse(readFileSync(broker.stateFile, 'utf8')) as { pid?: number | null };
+  return state.pid ?? null;
+}
+
+/** User + system CPU seconds a process has used so far (Linux /proc; NaN elsewhere). */
+export function processCpuSeconds(pid: number | null): number {
+  if (pid === null) {
+    return NaN;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // fields after the command name, which is in parentheses and may hold spaces
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const CLOCK_TICKS = 100;
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}

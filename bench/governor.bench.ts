@@ -27,7 +27,14 @@ import { compilePolicy, parsePolicyText } from '@lib/policy';
 import { EventMix, type SimulatedRecord } from '@lib/simulator';
 import { loadGovernorConfig } from '../apps/governor/src/governor.config';
 import { startGovernor } from '../apps/governor/src/main';
-import { benchBroker, benchKafka, percentile, round } from './bench-support';
+import {
+  benchBroker,
+  benchKafka,
+  brokerPid,
+  percentile,
+  processCpuSeconds,
+  round,
+} from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
 const N = Number(process.env.BENCH_EVENTS ?? 50_000);
@@ -40,6 +47,7 @@ const cameras = JSON.parse(
 ) as CameraRecord[];
 const logger = new JsonLogger({ service: 'bench', level: 'error' });
 const say = (line: string) => process.stdout.write(`${line}\n`);
+let BROKER_PID: number | null = null;
 
 function records(seed: number, count: number): SimulatedRecord[] {
   const mix = new EventMix({
@@ -74,18 +82,21 @@ async function produce(brokers: string, topic: string, input: SimulatedRecord[])
 async function drainRate(
   count: () => number,
   total: number,
-): Promise<{ perSec: number; cpuUsPerRecord: number }> {
+): Promise<{ perSec: number; cpuUsPerRecord: number; brokerCores: number }> {
   while (count() === 0) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const [startCount, startAt, startCpu] = [count(), performance.now(), process.cpuUsage()];
+  const startBroker = processCpuSeconds(BROKER_PID);
   while (count() < total) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const cpu = process.cpuUsage(startCpu);
+  const seconds = (performance.now() - startAt) / 1000;
   return {
-    perSec: (total - startCount) / ((performance.now() - startAt) / 1000),
+    perSec: (total - startCount) / seconds,
     cpuUsPerRecord: (cpu.user + cpu.system) / (total - startCount),
+    brokerCores: (processCpuSeconds(BROKER_PID) - startBroker) / seconds,
   };
 }
 
@@ -157,6 +168,7 @@ async function verifyExactlyOnce(args: { brokers: string; topic: string; eventId
 
 async function main(): Promise<void> {
   const broker = await benchBroker(ROOT);
+  BROKER_PID = brokerPid(broker);
   const kafka = benchKafka(broker.brokers);
   const dir = mkdtempSync(join(tmpdir(), 'tamiz-bench-'));
   const sqlitePath = join(dir, 'tamiz.sqlite');
@@ -282,11 +294,12 @@ async function governedPhase(args: {
   const drained = await drainRate(() => governor.governor.stats().consumed, N);
   const eventsPerSec = drained.perSec;
   const busy = performance.eventLoopUtilization(elu).utilization;
+  const workersBusy = governor.governanceBusy();
   await profile.stop();
   const gt = { ...governor.transport.transportStats() };
   await governor.close();
   say(
-    `governed transport: ${gt.batches} transactions, ${gt.aborted} aborted, handlers ${round(gt.handlerMs, 0)} ms, transactions ${round(gt.transactionMs, 0)} ms, event loop ${round(busy * 100, 0)}% busy`,
+    `governed transport: ${gt.batches} transactions, ${gt.aborted} aborted, handlers ${round(gt.handlerMs, 0)} ms, transactions ${round(gt.transactionMs, 0)} ms, event loop ${round(busy * 100, 0)}% busy, governance workers ${workersBusy.map((u) => `${round(u * 100, 0)}%`).join(' ') || 'none'} busy, broker ${round(drained.brokerCores * 100, 0)}% of a core`,
   );
   const stats = governor.governor.stats();
   say(
@@ -355,7 +368,7 @@ async function passthrough(args: {
   );
   await server.close();
   say(
-    `passthrough: ${round(drained.perSec, 0)} events/s, ${round(drained.cpuUsPerRecord, 0)} µs CPU/event`,
+    `passthrough: ${round(drained.perSec, 0)} events/s, ${round(drained.cpuUsPerRecord, 0)} µs CPU/event, broker ${round(drained.brokerCores * 100, 0)}% of a core`,
   );
   return drained.perSec;
 }

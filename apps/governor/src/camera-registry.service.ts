@@ -32,6 +32,11 @@ export class CameraRegistryService implements OnModuleInit, OnApplicationShutdow
     }
   }
 
+  /** The registry as last read; a refresh replaces the map, it never changes one handed out. */
+  snapshot(): ReadonlyMap<string, CameraRecord> {
+    return this.cameras;
+  }
+
   get(cameraId: string): CameraRecord | null {
     return this.cameras.get(cameraId) ?? null;
   }

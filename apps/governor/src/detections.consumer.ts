@@ -9,7 +9,7 @@ export class DetectionsConsumer {
   constructor(@Inject(GovernorService) private readonly governor: GovernorService) {}
 
   @BatchPattern('detections.raw.v1')
-  handle(@Payload() batch: InboundBatch): BatchResult {
+  handle(@Payload() batch: InboundBatch): BatchResult | Promise<BatchResult> {
     return this.governor.govern(batch);
   }
 }

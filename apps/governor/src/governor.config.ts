@@ -20,6 +20,7 @@ export interface GovernorConfig extends KafkaEnvConfig {
   httpPort: number;
   httpHost: string;
   maxRecordsPerTransaction: number;
+  governanceWorkers: number;
   partitionsConcurrency: number;
   cameraRefreshMs: number;
   sessionTimeoutMs: number;
@@ -90,6 +91,13 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     default: 30_000,
     description: 'how often the camera registry is re-read from the database',
     parse: parsers.int({ min: 1_000, max: 3_600_000 }),
+  },
+  governanceWorkers: {
+    env: 'TAMIZ_GOVERNANCE_WORKERS',
+    default: 1,
+    description:
+      'worker threads that parse, decide and serialise off the main thread (0: on the main thread)',
+    parse: parsers.int({ min: 0, max: 16 }),
   },
   sessionTimeoutMs: {
     env: 'TAMIZ_SESSION_TIMEOUT_MS',

@@ -5,12 +5,13 @@ import { PersistenceModule } from '@lib/persistence';
 import { CameraRegistryService } from './camera-registry.service';
 import { DetectionsConsumer } from './detections.consumer';
 import type { GovernorConfig } from './governor.config';
+import { GovernanceWorkers } from './governance/governance-workers';
 import { GovernorService } from './governor.service';
 import { HealthController } from './health.controller';
 import { PolicyFeedService } from './policy-feed.service';
 import { PolicyHolderService } from './policy-holder.service';
 import { ReadinessService } from './readiness.service';
-import { GOVERNOR_CONFIG, KAFKA, LOGGER } from './tokens';
+import { GOVERNANCE_WORKERS, GOVERNOR_CONFIG, KAFKA, LOGGER } from './tokens';
 
 @Module({})
 export class GovernorModule {
@@ -34,6 +35,20 @@ export class GovernorModule {
         { provide: LOGGER, useValue: args.logger },
         { provide: CLOCK, useValue: args.clock ?? systemClock },
         { provide: KAFKA, useValue: args.kafka },
+        {
+          provide: GOVERNANCE_WORKERS,
+          useFactory: () =>
+            args.config.governanceWorkers > 0
+              ? new GovernanceWorkers({
+                  count: args.config.governanceWorkers,
+                  data: {
+                    maxEventBytes: args.config.maxEventBytes,
+                    pseudonymSecret: args.config.pseudonymSecret,
+                  },
+                  logger: args.logger,
+                })
+              : null,
+        },
         CameraRegistryService,
         PolicyHolderService,
         PolicyFeedService,

@@ -35,16 +35,16 @@ describe(GovernorService.name, () => {
   const sut = new GovernorService(
     loadGovernorConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }),
     fixedClock('2026-03-14T08:00:00Z'),
-    { get: (id: string) => (id === camera.cameraId ? camera : null) } as CameraRegistryService,
-    { current: () => policy } as PolicyHolderService,
+    { snapshot: () => new Map([[camera.cameraId, camera]]) } as unknown as CameraRegistryService,
+    { inForce: () => ({ evaluator: policy, document: null }) } as PolicyHolderService,
   );
 
-  it('should publish the canonical bytes of the decision and of each alert', () => {
+  it('should publish the canonical bytes of the decision and of each alert', async () => {
     const event = DetectionEventFactory.lpr({
       cameraId: 'cam-si-001',
       analyticType: 'plate-watchlist-hit',
     });
-    const { records } = sut.govern({
+    const { records } = await sut.govern({
       topic: 'tamiz.detections.raw',
       partition: 0,
       records: [

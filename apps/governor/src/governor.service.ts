@@ -1,22 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { parseDetection } from '@lib/contracts';
-import { serializeAlert, serializeDecision } from '@lib/policy';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CLOCK, type Clock } from '@lib/common';
-import { outbound, type BatchResult, type InboundBatch, type OutboundRecord } from '@lib/kafka';
+import type { BatchResult, InboundBatch } from '@lib/kafka';
 import { CameraRegistryService } from './camera-registry.service';
-import { deadLetterOf } from './dead-letter.util';
+import { governRecords, type GovernedRecords } from './governance/govern-records';
+import { GovernanceWorkers } from './governance/governance-workers';
 import type { GovernorConfig } from './governor.config';
 import { addTally, emptyTally, type GovernorTally } from './governor-stats';
 import { PolicyHolderService } from './policy-holder.service';
-import { pointAtRedactedSnapshot } from './redacted-snapshot.util';
-import { GOVERNOR_CONFIG } from './tokens';
-
-const EMPTY = Buffer.alloc(0);
+import { GOVERNANCE_WORKERS, GOVERNOR_CONFIG } from './tokens';
 
 /**
- * The governor's pipeline for one partition batch: parse and validate once, decide, and turn each
- * record into exactly one decision (plus its alerts) or exactly one dead letter. It performs no
- * IO: the transport commits the returned records and the input offsets together.
+ * The governor's handling of one partition batch: the policy and camera registry in force are
+ * taken once, then every record becomes exactly one decision (plus its alerts) or exactly one
+ * dead letter (see `governRecords`), on a governance worker thread when there are any. It
+ * performs no Kafka IO: the transport commits the returned records and the input offsets together.
  */
 @Injectable()
 export class GovernorService {
@@ -27,61 +24,38 @@ export class GovernorService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CameraRegistryService) private readonly cameras: CameraRegistryService,
     @Inject(PolicyHolderService) private readonly policies: PolicyHolderService,
+    @Optional()
+    @Inject(GOVERNANCE_WORKERS)
+    private readonly workers: GovernanceWorkers | null = null,
   ) {}
 
-  govern(batch: InboundBatch): BatchResult {
-    const records: OutboundRecord[] = [];
-    const tally = emptyTally();
-    const policy = this.policies.current();
-    for (const record of batch.records) {
-      tally.consumed += 1;
-      const source = `${record.topic}:${record.partition}:${record.offset}`;
-      const parsed = parseDetection(record.value ?? EMPTY, { maxBytes: this.config.maxEventBytes });
-      if (!parsed.ok) {
-        tally.deadLettered += 1;
-        const payload = deadLetterOf({
-          record,
-          issues: parsed.issues,
-          receivedAt: this.clock.now(),
-        });
-        records.push(outbound({ topic: 'detections.dlq.v1', key: null, payload }));
-        continue;
-      }
-      const data = parsed.event.data;
-      const { decision, alerts } = policy.evaluate({
-        event: data,
-        camera: this.cameras.get(data.cameraId),
-      });
-      const headers = { 'tamiz-source': source };
-      // canonical bytes: the same event under the same policy is the same record, anywhere
-      for (const alert of alerts) {
-        pointAtRedactedSnapshot(alert);
-        records.push({
-          topic: 'alerts.lawful.v1',
-          key: data.cameraId,
-          value: serializeAlert(alert),
-          headers,
-        });
-      }
-      records.push({
-        topic: 'decisions.v1',
-        key: data.cameraId,
-        value: serializeDecision(decision),
-        headers,
-      });
-      if (decision.verdict === 'forward') {
-        tally.forwarded += 1;
-        tally.alerts += alerts.length;
-      } else {
-        tally.suppressed += 1;
-        const reason = decision.reasons[0]?.code ?? 'unknown';
-        tally.suppressedByReason[reason] = (tally.suppressedByReason[reason] ?? 0) + 1;
-      }
+  govern(batch: InboundBatch): BatchResult | Promise<BatchResult> {
+    const policy = this.policies.inForce();
+    const cameras = this.cameras.snapshot();
+    const receivedAt = this.clock.now();
+    if (this.workers) {
+      return this.workers
+        .govern(batch, { policy, cameras, receivedAt })
+        .then((governed) => this.result(governed));
     }
-    return { records, onCommit: () => addTally(this.totals, tally) };
+    return this.result(
+      governRecords(
+        {
+          policy: policy.evaluator,
+          camera: (id) => cameras.get(id) ?? null,
+          maxEventBytes: this.config.maxEventBytes,
+          receivedAt,
+        },
+        batch.records,
+      ),
+    );
   }
 
   stats(): Readonly<GovernorTally> {
     return this.totals;
+  }
+
+  private result({ records, tally }: GovernedRecords): BatchResult {
+    return { records, onCommit: () => addTally(this.totals, tally) };
   }
 }

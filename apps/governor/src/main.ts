@@ -7,6 +7,8 @@ import { GOVERNOR_ENV, loadGovernorConfig, type GovernorConfig } from './governo
 import { GovernorModule } from './governor.module';
 import { GovernorService } from './governor.service';
 import { ReadinessService } from './readiness.service';
+import type { GovernanceWorkers } from './governance/governance-workers';
+import { GOVERNANCE_WORKERS } from './tokens';
 
 export interface GovernorHandle {
   app: INestApplication;
@@ -15,6 +17,8 @@ export interface GovernorHandle {
   readiness: ReadinessService;
   transport: TransactionalBatchServer;
   url: string;
+  /** Event-loop utilisation of each governance worker since start (none: governed inline). */
+  governanceBusy(): number[];
   close(): Promise<void>;
 }
 
@@ -48,6 +52,8 @@ export async function startGovernor(args: {
     groupId: config.groupId,
     maxRecordsPerTransaction: config.maxRecordsPerTransaction,
     partitionsConsumedConcurrently: config.partitionsConcurrency,
+    // governance workers take a whole chunk per call: the main thread only packs and unpacks it
+    sliceRecords: config.governanceWorkers > 0 ? Infinity : undefined,
     sessionTimeoutMs: config.sessionTimeoutMs,
   });
   app.connectMicroservice({ strategy: server });
@@ -64,6 +70,8 @@ export async function startGovernor(args: {
     readiness,
     transport: server,
     url,
+    governanceBusy: () =>
+      app.get<GovernanceWorkers | null>(GOVERNANCE_WORKERS)?.utilization() ?? [],
     close: () => app.close(),
   };
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
@@ -6,11 +5,10 @@ import {
   compilePolicy,
   noPolicyEvaluator,
   parsePolicyText,
-  policyUsesPseudonyms,
   type PolicyEvaluator,
 } from '@lib/policy';
-import { CLOCK, ConfigError, type Clock, type JsonLogger } from '@lib/common';
-import { hkdfKeyring, type PseudonymKeyring } from '@lib/redaction';
+import { CLOCK, type Clock, type JsonLogger } from '@lib/common';
+import { policyKeyring } from './governance/policy-keyring';
 import type { GovernorConfig } from './governor.config';
 import { GOVERNOR_CONFIG, LOGGER } from './tokens';
 
@@ -35,6 +33,9 @@ export interface PolicyStatus extends PolicyOrigin {
 @Injectable()
 export class PolicyHolderService implements OnModuleInit {
   private evaluator: PolicyEvaluator = noPolicyEvaluator();
+  private document: unknown = null;
+  // the document each compiled evaluator came from: governance workers compile their own copy
+  private readonly documents = new WeakMap<PolicyEvaluator, unknown>();
   private origin: PolicyOrigin = { source: 'none', sequence: 0 };
   private rejected = 0;
 
@@ -59,15 +60,26 @@ export class PolicyHolderService implements OnModuleInit {
 
   /** Compiles a policy document with this governor's keyring and clock; throws if invalid. */
   compile(doc: unknown): PolicyEvaluator {
-    return compilePolicy(doc, { keyring: this.keyring(doc), now: () => this.clock.now() });
+    const evaluator = compilePolicy(doc, {
+      keyring: policyKeyring(doc, this.config.pseudonymSecret),
+      now: () => this.clock.now(),
+    });
+    this.documents.set(evaluator, doc);
+    return evaluator;
   }
 
-  /** Puts a compiled policy in force; a bundle must carry a higher sequence than the last one. */
+  /**
+   * Puts a policy from `compile` in force; a bundle must carry a higher sequence than the last one.
+   */
   activate(evaluator: PolicyEvaluator, origin: PolicyOrigin): boolean {
     if (origin.source === 'bundle' && origin.sequence <= this.origin.sequence) {
       return false;
     }
+    if (!this.documents.has(evaluator)) {
+      throw new Error('activate() takes an evaluator made by compile()');
+    }
     this.evaluator = evaluator;
+    this.document = this.documents.get(evaluator);
     this.origin = origin;
     const ref = evaluator.policy;
     this.logger.event('info', 'policy loaded', {
@@ -94,27 +106,13 @@ export class PolicyHolderService implements OnModuleInit {
     };
   }
 
-  /**
-   * The pseudonym keyring, from TAMIZ_PSEUDONYM_SECRET. Without the secret, a policy that
-   * pseudonymises stops the process at start: a per-process key would change every pseudonym at
-   * each restart and break linkage within a period. Any other policy gets a random per-process
-   * secret, which it never uses.
-   */
-  private keyring(doc: unknown): PseudonymKeyring {
-    const secret = this.config.pseudonymSecret;
-    if (secret !== undefined) {
-      return hkdfKeyring(secret);
-    }
-    if (policyUsesPseudonyms(doc)) {
-      throw new ConfigError([
-        'TAMIZ_PSEUDONYM_SECRET: required, the policy pseudonymises fields (at least 32 random bytes, hex or base64)',
-      ]);
-    }
-    return hkdfKeyring(randomBytes(32));
-  }
-
   current(): PolicyEvaluator {
     return this.evaluator;
+  }
+
+  /** The policy in force and the document it was compiled from (null: none, fail closed). */
+  inForce(): { evaluator: PolicyEvaluator; document: unknown } {
+    return { evaluator: this.evaluator, document: this.document };
   }
 
   isLoaded(): boolean {

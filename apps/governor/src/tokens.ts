@@ -2,3 +2,4 @@
 export const GOVERNOR_CONFIG = Symbol('GovernorConfig');
 export const LOGGER = Symbol('JsonLogger');
 export const KAFKA = Symbol('Kafka');
+export const GOVERNANCE_WORKERS = Symbol('GovernanceWorkers');

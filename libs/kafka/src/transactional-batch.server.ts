@@ -19,6 +19,11 @@ export interface TransactionalBatchServerOptions {
   /** Records per transaction at most; a larger fetched batch is split. */
   maxRecordsPerTransaction?: number;
   partitionsConsumedConcurrently?: number;
+  /**
+   * Records per handler call (default 100): CPU-bound handlers on the main thread take turns in
+   * slices; a handler that works off the main thread takes a whole chunk (`Infinity`).
+   */
+  sliceRecords?: number;
   maxWaitTimeInMs?: number;
   sessionTimeoutMs?: number;
 }
@@ -50,11 +55,13 @@ const SLICE_BUDGET_MS = 5;
  * metadata in sendOffsets), so zombies are fenced the classic way, by transactional ids derived
  * from the input partition (see `PartitionLane`).
  *
- * Within a fetched batch, the next chunk is handled while the previous chunk's transaction
- * commits; `eachBatch` returns only once all of them have ended, so nothing is in flight when the
- * group rebalances. Every (re)assigned partition is claimed first: its transactional ids are
- * fenced, which waits out any transaction an old owner left open, and its committed offset is
- * read again; fetched records before it are not processed.
+ * The next chunk is handled while the previous chunk's transaction commits, within a fetched
+ * batch and across batches: `eachBatch` returns once its last transaction has started, so the
+ * next fetch overlaps its commit. A rebalance may therefore find transactions in flight; that is
+ * safe because every (re)assigned partition is claimed first: its transactional ids are fenced,
+ * which waits out (or aborts) any transaction an old owner, or this instance, left open, and its
+ * committed offset is read again; fetched records before it are not processed. Revoked lanes and
+ * `close()` wait for their transactions to end.
  */
 export class TransactionalBatchServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | null = null;
@@ -199,18 +206,16 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
     }
     const limit = this.options.maxRecordsPerTransaction ?? 1_000;
     const priority = this.batchesStarted++;
-    try {
-      for (let start = 0; start < batch.messages.length; start += limit) {
-        const chunk = batch.messages.slice(start, start + limit);
-        if (!(await this.startChunk({ payload, lane, handler, chunk, priority }))) {
-          return;
-        }
-        payload.resolveOffset(chunk[chunk.length - 1].offset);
-        await payload.heartbeat();
+    // The last transaction may still be committing when this returns: kafkajs fetches the next
+    // batch meanwhile. Its chunks wait for this one's commit (`lane.settle()` in startChunk), and
+    // if it fails they are stale (it has seeked back) and skipped.
+    for (let start = 0; start < batch.messages.length; start += limit) {
+      const chunk = batch.messages.slice(start, start + limit);
+      if (!(await this.startChunk({ payload, lane, handler, chunk, priority }))) {
+        return;
       }
-    } finally {
-      // nothing in flight once kafkajs moves on: a rebalance may follow
-      await lane.settle();
+      payload.resolveOffset(chunk[chunk.length - 1].offset);
+      await payload.heartbeat();
     }
   }
 
@@ -244,6 +249,7 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
         input,
         turns: this.turns,
         priority: args.priority,
+        sliceRecords: this.options.sliceRecords,
       });
     } catch (error) {
       this.logFailure({ input, error });
