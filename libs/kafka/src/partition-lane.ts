@@ -12,15 +12,22 @@ export interface LaneKafka {
   producer(config: ProducerConfig): Pick<Producer, 'connect' | 'disconnect' | 'transaction'>;
 }
 
-/** What one transaction commits: outputs by physical topic and the input position after them. */
+/**
+ * One handled chunk of input: its outputs by physical topic and the input position after them.
+ * Chunks queued behind a transaction in flight commit together in the next one.
+ */
 export interface LaneTransaction {
   topicMessages: Array<{ topic: string; messages: Message[] }>;
   /** Offset of the next input record, committed with the outputs. */
   nextOffset: string;
+  /** Input records the chunk holds (the unit of the merge and queue limits). */
+  records: number;
   onCommit: () => void;
   /**
-   * Called after the transaction was aborted: the caller must re-read from its first record.
-   * Synchronous, so that no later transaction of the partition can start before it has run.
+   * Called after the transaction holding this chunk first was aborted: the caller must re-read
+   * from the chunk's first record. The chunks merged or queued behind it are dropped unreported,
+   * since re-reading from there covers them. Synchronous, so that nothing of the partition can be
+   * queued between the failure and the seek.
    */
   onFailure: (error: unknown) => void;
 }
@@ -28,10 +35,13 @@ export interface LaneTransaction {
 type LaneProducer = ReturnType<LaneKafka['producer']>;
 
 const FAILURE_BACKOFF_MS = 250;
-const SETTLED: Promise<boolean> = Promise.resolve(true);
 
 /**
- * The transactions of one input partition, one at a time and in input order.
+ * The transactions of one input partition, one at a time and in input order. Handled chunks are
+ * queued; when the transaction in flight ends, everything queued behind it (up to
+ * `maxRecordsPerTransaction` input records) commits in the next one. The handler therefore never
+ * waits for a commit, and the slower the broker, the larger and fewer the transactions. The
+ * queue holds at most `maxQueuedRecords`; `room()` tells the handler's caller when to go on.
  *
  * Two transactional ids (`<base>` and `<base>.b`) are used in turn: right after a commit returns
  * the coordinator is still writing its markers and would answer the next transaction on the same
@@ -43,7 +53,12 @@ export class PartitionLane {
   readonly ids: readonly [string, string];
   private readonly producers: Array<Promise<LaneProducer> | null> = [null, null];
   private turn = 0;
-  private last = SETTLED;
+  private queue: LaneTransaction[] = [];
+  private queuedRecords = 0;
+  private running: Promise<void> | null = null;
+  private roomWaiters: Array<() => void> = [];
+  private readonly maxMerged: number;
+  private readonly maxQueued: number;
   private fencing: Promise<void> = Promise.resolve();
   /** The claim in progress since the last assignment: fencing, then the committed offset. */
   claiming: Promise<string | null> | null = null;
@@ -57,9 +72,15 @@ export class PartitionLane {
       consumerGroupId: string;
       topic: string;
       partition: number;
+      /** Input records merged into one transaction at most (default 1,000). */
+      maxRecordsPerTransaction?: number;
+      /** Input records queued behind the transaction in flight before `room()` waits (default: twice that). */
+      maxQueuedRecords?: number;
     },
   ) {
     this.ids = [args.baseTransactionalId, `${args.baseTransactionalId}.b`];
+    this.maxMerged = args.maxRecordsPerTransaction ?? 1_000;
+    this.maxQueued = args.maxQueuedRecords ?? 2 * this.maxMerged;
   }
 
   get topic(): string {
@@ -78,17 +99,98 @@ export class PartitionLane {
     return `${topic}:${partition}`;
   }
 
-  /** Resolves once the last transaction started has ended (committed or aborted). */
+  /** Resolves once nothing is queued or in flight: every chunk queued so far has ended. */
   async settle(): Promise<void> {
-    await this.last;
+    while (this.running) {
+      await this.running;
+    }
   }
 
-  /** Starts a transaction; the previous one must have ended (see `settle`). Resolves true once committed. */
-  start(txn: LaneTransaction): Promise<boolean> {
+  /** Resolves when the queue can take another chunk. */
+  room(): Promise<void> {
+    if (this.queuedRecords < this.maxQueued) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  /** Queues a handled chunk; it commits in order, alone or with the chunks queued beside it. */
+  enqueue(txn: LaneTransaction): void {
+    this.queue.push(txn);
+    this.queuedRecords += txn.records;
+    this.pump();
+  }
+
+  /** Forgets the chunks not yet in a transaction: their partition is re-read from its offset. */
+  dropQueued(): void {
+    this.queue = [];
+    this.queuedRecords = 0;
+    this.wakeRoomWaiters();
+  }
+
+  private pump(): void {
+    if (this.running || this.queue.length === 0) {
+      return;
+    }
+    const txn = this.takeMerged();
     const id = this.turn;
     this.turn = 1 - id;
-    this.last = this.run(id, txn);
-    return this.last;
+    this.running = this.run(id, txn).then((committed) => {
+      this.running = null;
+      if (!committed) {
+        this.dropQueued();
+      }
+      this.pump();
+    });
+  }
+
+  /** The head of the queue, with what follows it merged in up to the transaction size. */
+  private takeMerged(): LaneTransaction {
+    const limit = this.maxMerged;
+    const taken = [this.queue[0]];
+    let records = taken[0].records;
+    while (
+      taken.length < this.queue.length &&
+      records + this.queue[taken.length].records <= limit
+    ) {
+      records += this.queue[taken.length].records;
+      taken.push(this.queue[taken.length]);
+    }
+    this.queue.splice(0, taken.length);
+    this.queuedRecords -= records;
+    this.wakeRoomWaiters();
+    if (taken.length === 1) {
+      return taken[0];
+    }
+    const byTopic = new Map<string, Message[]>();
+    for (const chunk of taken) {
+      for (const { topic, messages } of chunk.topicMessages) {
+        const into = byTopic.get(topic);
+        if (into) {
+          for (const message of messages) {
+            into.push(message);
+          }
+        } else {
+          byTopic.set(topic, [...messages]);
+        }
+      }
+    }
+    return {
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      nextOffset: taken[taken.length - 1].nextOffset,
+      records,
+      onCommit: () => taken.forEach((chunk) => report(() => chunk.onCommit())),
+      onFailure: (error) => taken[0].onFailure(error),
+    };
+  }
+
+  private wakeRoomWaiters(): void {
+    if (this.queuedRecords >= this.maxQueued) {
+      return;
+    }
+    const waiters = this.roomWaiters;
+    this.roomWaiters = [];
+    waiters.forEach((wake) => wake());
   }
 
   /**
@@ -104,13 +206,17 @@ export class PartitionLane {
     return fencing;
   }
 
+  /** For a revoked partition: what is queued is dropped, what is in flight ends, then producers go. */
   async close(): Promise<void> {
+    this.dropQueued();
     await this.fencing.catch(() => undefined);
     await this.settle();
     await Promise.all([0, 1].map((id) => this.discard(id)));
   }
 
   private async fenceNow(): Promise<void> {
+    // chunks handled before the rebalance: the partition is re-read from its committed offset
+    this.dropQueued();
     await this.settle();
     await Promise.all([0, 1].map((id) => this.discard(id)));
     await Promise.all(

@@ -20,6 +20,7 @@ export class PartitionLanes {
       groupId: string;
       /** Prefix of the transactional ids, unique per deployment (topic prefix). */
       prefix: string;
+      maxRecordsPerTransaction?: number;
       logger: JsonLogger;
       seek: (position: { topic: string; partition: number; offset: string }) => void;
     },
@@ -35,6 +36,7 @@ export class PartitionLanes {
         consumerGroupId: this.args.groupId,
         topic,
         partition,
+        maxRecordsPerTransaction: this.args.maxRecordsPerTransaction,
       });
       this.lanes.set(key, lane);
     }

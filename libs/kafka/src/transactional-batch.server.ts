@@ -55,13 +55,14 @@ const SLICE_BUDGET_MS = 5;
  * metadata in sendOffsets), so zombies are fenced the classic way, by transactional ids derived
  * from the input partition (see `PartitionLane`).
  *
- * The next chunk is handled while the previous chunk's transaction commits, within a fetched
- * batch and across batches: `eachBatch` returns once its last transaction has started, so the
- * next fetch overlaps its commit. A rebalance may therefore find transactions in flight; that is
- * safe because every (re)assigned partition is claimed first: its transactional ids are fenced,
- * which waits out (or aborts) any transaction an old owner, or this instance, left open, and its
- * committed offset is read again; fetched records before it are not processed. Revoked lanes and
- * `close()` wait for their transactions to end.
+ * Handled chunks are queued on their partition's lane, which commits them in order, one
+ * transaction at a time, merging the chunks that queued up behind the one in flight: `eachBatch`
+ * never waits for a commit (only for room in the queue), so fetching and handling overlap
+ * committing, and a slow broker gets fewer, larger transactions. A rebalance may therefore find
+ * transactions in flight; that is safe because every (re)assigned partition is claimed first: its
+ * queue is dropped, its transactional ids are fenced, which waits out (or aborts) any transaction
+ * an old owner, or this instance, left open, and its committed offset is read again; fetched
+ * records before it are not processed. `close()` lets what is queued commit first.
  */
 export class TransactionalBatchServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | null = null;
@@ -170,6 +171,7 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
       admin,
       groupId,
       prefix: this.options.naming.prefix,
+      maxRecordsPerTransaction: this.options.maxRecordsPerTransaction,
       logger: this.options.logger,
       seek: (position) => consumer.seek(position),
     });
@@ -206,9 +208,10 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
     }
     const limit = this.options.maxRecordsPerTransaction ?? 1_000;
     const priority = this.batchesStarted++;
-    // The last transaction may still be committing when this returns: kafkajs fetches the next
-    // batch meanwhile. Its chunks wait for this one's commit (`lane.settle()` in startChunk), and
-    // if it fails they are stale (it has seeked back) and skipped.
+    // Handled chunks are queued on the lane, which commits them in order (merged when several
+    // wait): this returns without waiting for a commit, and kafkajs fetches the next batch
+    // meanwhile. If a transaction fails, the lane drops what was queued behind it and the seek
+    // makes the batches in hand stale.
     for (let start = 0; start < batch.messages.length; start += limit) {
       const chunk = batch.messages.slice(start, start + limit);
       if (!(await this.startChunk({ payload, lane, handler, chunk, priority }))) {
@@ -258,15 +261,16 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
     }
     const handled = performance.now();
     this.stats.handlerMs += handled - started;
-    // One transaction at a time per partition: this one starts when the previous one has ended.
-    await lane.settle();
-    // Checked with nothing awaited before start(): a failed transaction has seeked by now.
+    // Backpressure: at most two transactions' worth of handled records wait per partition.
+    await lane.room();
+    // Checked with nothing awaited before enqueue(): a failed transaction has seeked by now.
     if (!payload.isRunning() || payload.isStale() || !lane.claimed) {
       return false;
     }
-    void lane.start({
+    lane.enqueue({
       topicMessages: groupByTopic({ records: result.records, naming: this.options.naming }),
       nextOffset: (BigInt(chunk[chunk.length - 1].offset) + 1n).toString(),
+      records: chunk.length,
       onCommit: () => {
         this.stats.transactionMs += performance.now() - handled;
         this.stats.batches += 1;
