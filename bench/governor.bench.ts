@@ -3,7 +3,8 @@
  *
  * 1. governed: the real governor (same code as production) drains a backlog of N raw events;
  * 2. passthrough: the same transactional transport and batching, with a handler that copies each
- *    input into as many output records, of the governed outputs' average size, without governing;
+ *    input into as many output records, of the governed outputs' average size and with the same
+ *    provenance header, without governing;
  * 3. latency: the governor at about half its measured rate, event produced → decision committed.
  * The last line is one JSON object for tooling.
  */
@@ -20,6 +21,7 @@ import {
   TransactionalBatchServer,
   createKafka,
   provisionTopics,
+  type InboundBatch,
   type OutboundRecord,
 } from '@lib/kafka';
 import { CameraRepository, openDataSource } from '@lib/persistence';
@@ -333,24 +335,24 @@ async function passthrough(args: {
     partitionsConsumedConcurrently: args.partitionsConsumedConcurrently,
   });
   let owed = 0;
-  server.addHandler(
-    'detections.raw.v1',
-    async (batch: { records: Array<{ key: Buffer | null; value: Buffer | null }> }) => {
-      const out: OutboundRecord[] = [];
-      for (const r of batch.records) {
-        owed += shape.perInput;
-        const copy = (r.value ?? Buffer.alloc(0)).subarray(0, shape.avgBytes);
-        for (; owed >= 1; owed -= 1) {
-          out.push({
-            topic: out.length % 2 ? 'alerts.lawful.v1' : 'decisions.v1',
-            key: r.key?.toString() ?? null,
-            value: copy,
-          });
-        }
+  server.addHandler('detections.raw.v1', async (batch: InboundBatch) => {
+    const out: OutboundRecord[] = [];
+    for (const r of batch.records) {
+      owed += shape.perInput;
+      const copy = (r.value ?? Buffer.alloc(0)).subarray(0, shape.avgBytes);
+      // the provenance header every governed output carries, so the records are the same size
+      const headers = { 'tamiz-source': `${r.topic}:${r.partition}:${r.offset}` };
+      for (; owed >= 1; owed -= 1) {
+        out.push({
+          topic: out.length % 2 ? 'alerts.lawful.v1' : 'decisions.v1',
+          key: r.key?.toString() ?? null,
+          value: copy,
+          headers,
+        });
       }
-      return { records: out };
-    },
-  );
+    }
+    return { records: out };
+  });
   await new Promise<void>(
     (resolve, reject) =>
       void server.listen((e?: unknown) =>
