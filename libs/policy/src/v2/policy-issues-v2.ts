@@ -96,18 +96,26 @@ export const policyIssuesV2 = {
       en: 'validUntil must be later than validFrom: the authorisation would never be in force.',
     }),
 
-  prohibitedField: (path: string, args: { field: string; category: ProhibitedCategory }) =>
+  /** `citation`: the category's norms in the policy's jurisdiction (see engine-citations). */
+  prohibitedField: (
+    path: string,
+    args: { field: string; category: ProhibitedCategory; citation: string },
+  ) =>
     issue(path, {
       code: C.ProhibitedField,
-      es: `«${args.field}» es un dato prohibido (${args.category.es}); ninguna finalidad puede conservarlo (${args.category.citation}).`,
-      en: `"${args.field}" is prohibited data (${args.category.en}); no purpose may keep it (${args.category.citation}).`,
+      es: `«${args.field}» es un dato prohibido (${args.category.es}); ninguna finalidad puede conservarlo (${args.citation}).`,
+      en: `"${args.field}" is prohibited data (${args.category.en}); no purpose may keep it (${args.citation}).`,
     }),
 
-  faceMatchWithoutAuthorization: (path: string, field: string): PolicyIssue =>
+  /** `citation`: the authorisation norms in the policy's jurisdiction (see engine-citations). */
+  faceMatchWithoutAuthorization: (
+    path: string,
+    args: { field: string; citation: string },
+  ): PolicyIssue =>
     issue(path, {
       code: C.RequiresAuthorization,
-      es: `«${field}» (identificación biométrica) solo puede conservarlo una finalidad con requiresAuthorization: true (Reglamento (UE) 2024/1689 art. 5(1)(h) y 5(3); DS 115-2025-PCM art. 23).`,
-      en: `"${field}" (biometric identification) may only be kept by a purpose with requiresAuthorization: true (Regulation (EU) 2024/1689 arts. 5(1)(h) and 5(3); DS 115-2025-PCM art. 23).`,
+      es: `«${args.field}» (identificación biométrica) solo puede conservarlo una finalidad con requiresAuthorization: true (${args.citation}).`,
+      en: `"${args.field}" (biometric identification) may only be kept by a purpose with requiresAuthorization: true (${args.citation}).`,
     }),
 
   transformNotApplicable: (

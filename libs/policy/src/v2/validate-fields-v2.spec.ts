@@ -234,4 +234,18 @@ describe('validatePolicy (tamiz/v2): fields and their transforms', () => {
     expect(issue.es).toContain('Reglamento (UE) 2024/1689 art. 5(1)(g)');
     expect(issue.en).toContain('DS 115-2025-PCM art. 23');
   });
+
+  it.each([
+    ['attributes.person.ethnicity', C.ProhibitedField, 'art. 9(1)'],
+    ['identifiers.faceMatch.subjectRef', C.RequiresAuthorization, 'art. 5(1)(h)'],
+  ])('should cite only EU law for %s when the jurisdiction is EU', (path, code, norm) => {
+    const doc = pePolicyDoc();
+    set('/metadata/jurisdiction', 'EU')(doc);
+    field(path, 'keep')(doc);
+    const issue = validatePolicy(doc).find((found) => found.code === code);
+    expect(issue?.es).toContain(norm);
+    for (const text of [issue?.es, issue?.en]) {
+      expect(text).not.toMatch(/Ley 29733|DS 115-2025-PCM/);
+    }
+  });
 });

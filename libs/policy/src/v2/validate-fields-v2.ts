@@ -5,6 +5,7 @@ import { EXPECTED, policyIssues } from '../policy-issues';
 import type { DocNode, PolicyReader } from '../policy-reader';
 import { misfit, transformKind } from './field-kinds';
 import { policyIssuesV2 } from './policy-issues-v2';
+import { prohibitedCitation, type EngineCitations } from './engine-citations';
 import { prohibitedCategory } from './prohibited-categories';
 
 /**
@@ -13,7 +14,7 @@ import { prohibitedCategory } from './prohibited-categories';
  */
 export function validateFieldsV2(
   reader: PolicyReader,
-  args: { node: DocNode; requiresAuthorization: boolean },
+  args: { node: DocNode; requiresAuthorization: boolean; citations: EngineCitations },
 ): void {
   const { node } = args;
   if (node.value === undefined) {
@@ -37,6 +38,7 @@ export function validateFieldsV2(
         field,
         node: child,
         requiresAuthorization: args.requiresAuthorization,
+        citations: args.citations,
       })
     ) {
       valid.set(field, child.value as TransformSpec);
@@ -54,13 +56,19 @@ export function validateFieldsV2(
 
 function validateField(
   reader: PolicyReader,
-  args: { field: string; node: DocNode; requiresAuthorization: boolean },
+  args: {
+    field: string;
+    node: DocNode;
+    requiresAuthorization: boolean;
+    citations: EngineCitations;
+  },
 ): boolean {
   const { field, node } = args;
   for (const segment of field.split('.')) {
     const category = prohibitedCategory(segment);
     if (category !== undefined) {
-      reader.report(policyIssuesV2.prohibitedField(node.path, { field, category }));
+      const citation = prohibitedCitation(args.citations, category);
+      reader.report(policyIssuesV2.prohibitedField(node.path, { field, category, citation }));
       return false;
     }
   }
@@ -73,7 +81,12 @@ function validateField(
     return false;
   }
   if (isFaceMatchPath(field) && !args.requiresAuthorization) {
-    reader.report(policyIssuesV2.faceMatchWithoutAuthorization(node.path, field));
+    reader.report(
+      policyIssuesV2.faceMatchWithoutAuthorization(node.path, {
+        field,
+        citation: args.citations.authorisation,
+      }),
+    );
     return false;
   }
   const specIssues = validateTransformSpec(node.value, node.path);

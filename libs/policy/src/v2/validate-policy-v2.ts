@@ -14,6 +14,7 @@ import {
 import { policyIssuesV2 } from './policy-issues-v2';
 import { purposeConflicts, type PurposeOutline } from './purpose-conflicts';
 import { validateAuthorisations } from './validate-authorisations';
+import { engineCitations } from './engine-citations';
 import { validatePurposeV2 } from './validate-purpose-v2';
 
 const TOP_LEVEL_KEYS = [
@@ -66,6 +67,8 @@ export function validatePolicyV2(doc: unknown): PolicyIssue[] {
         node: item,
         retentionClasses,
         defaultZone: metadata.timeZone,
+        // an unknown jurisdiction was reported already; Peru's citations meanwhile
+        citations: engineCitations(metadata.jurisdiction === 'EU' ? 'EU' : 'PE'),
       });
       if (outline !== undefined) {
         outlines.push(outline);

@@ -10,6 +10,7 @@ import { SLUG } from '../policy-document';
 import { compileCel } from './cel-condition';
 import { policyIssuesV2 } from './policy-issues-v2';
 import type { PurposeOutline } from './purpose-conflicts';
+import type { EngineCitations } from './engine-citations';
 import { validateFieldsV2 } from './validate-fields-v2';
 import { validateWindows } from './validate-windows';
 
@@ -39,7 +40,12 @@ const BOOLEAN = { es: 'true o false', en: 'true or false' };
  */
 export function validatePurposeV2(
   reader: PolicyReader,
-  args: { node: DocNode; retentionClasses: ReadonlySet<string>; defaultZone: string },
+  args: {
+    node: DocNode;
+    retentionClasses: ReadonlySet<string>;
+    defaultZone: string;
+    citations: EngineCitations;
+  },
 ): PurposeOutline | undefined {
   const keys = reader.object(args.node, { required: true, keys: PURPOSE_KEYS });
   if (keys === undefined) {
@@ -94,6 +100,7 @@ export function validatePurposeV2(
   validateFieldsV2(reader, {
     node: keys.fields,
     requiresAuthorization: requiresAuthorization === true,
+    citations: args.citations,
   });
   if (id === undefined || analytics === undefined || humanReview === undefined) {
     return undefined;
