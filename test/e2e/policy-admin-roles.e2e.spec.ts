@@ -29,6 +29,7 @@ const ENDPOINTS: Array<{ method: string; path: string; roles: Role[] }> = [
   { method: 'POST', path: '/cameras/{id}/retire', roles: DPO },
   { method: 'POST', path: '/authorisations', roles: DPO },
   { method: 'GET', path: '/authorisations', roles: READ },
+  { method: 'GET', path: '/authorisations/register', roles: READ },
   { method: 'GET', path: '/authorisations/{id}', roles: READ },
   { method: 'POST', path: '/authorisations/{id}/revoke', roles: DPO },
   { method: 'POST', path: '/authorisations/{id}/uses', roles: DPO },

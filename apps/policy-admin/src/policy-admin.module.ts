@@ -6,6 +6,8 @@ import { PersistenceModule } from '@lib/persistence';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth/auth.guard';
+import { AuthorisationRegisterService } from './authorisations/authorisation-register.service';
+import { AuthorisationUsesConsumer } from './authorisations/authorisation-uses.consumer';
 import { AuthorisationsController } from './authorisations/authorisations.controller';
 import { AuthorisationsService } from './authorisations/authorisations.service';
 import { CamerasController } from './cameras/cameras.controller';
@@ -79,6 +81,8 @@ export class PolicyAdminModule {
         ActivationSchedulerService,
         CamerasService,
         AuthorisationsService,
+        AuthorisationRegisterService,
+        AuthorisationUsesConsumer,
         UsersService,
       ],
     };

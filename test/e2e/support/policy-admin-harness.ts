@@ -32,6 +32,8 @@ export class PolicyAdminHarness {
   admin: PolicyAdminHandle | null = null;
   adminToken = '';
   readonly topicPrefix = `${uniqueName('admin')}.`;
+  /** Stable across restarts, like a deployment's: uses are read on from the committed offsets. */
+  readonly usesGroupId = uniqueName('admin-uses');
   readonly keyId = 'test-key-1';
   readonly keys = generateKeyPairSync('ed25519');
 
@@ -80,6 +82,7 @@ export class PolicyAdminHarness {
           .toString(),
         TAMIZ_POLICY_SIGNING_KEY_ID: this.keyId,
         TAMIZ_ADMIN_PUBLISH_TIMEOUT_MS: '4000',
+        TAMIZ_ADMIN_USES_GROUP_ID: this.usesGroupId,
         ...args.env,
       },
       clock: args.clock,
