@@ -12,6 +12,7 @@ const ENDPOINTS: Array<{ method: string; path: string; roles: Role[] }> = [
   { method: 'POST', path: '/policies/versions', roles: DPO },
   { method: 'GET', path: '/policies/versions', roles: READ },
   { method: 'GET', path: '/policies/active', roles: READ },
+  { method: 'GET', path: '/policies/publication', roles: READ },
   { method: 'GET', path: '/policies/diff', roles: READ },
   { method: 'GET', path: '/policies/versions/{id}', roles: READ },
   { method: 'PUT', path: '/policies/versions/{id}', roles: DPO },

@@ -10,6 +10,7 @@ import type { Actor } from '../../apps/policy-admin/src/auth/roles.decorator';
 import { ActivationSchedulerService } from '../../apps/policy-admin/src/policies/activation-scheduler.service';
 import { PoliciesService } from '../../apps/policy-admin/src/policies/policies.service';
 import { PolicyActivationService } from '../../apps/policy-admin/src/policies/policy-activation.service';
+import { PolicyReconciliationService } from '../../apps/policy-admin/src/policies/policy-reconciliation.service';
 import type {
   PoliciesRecord,
   PolicyPublisher,
@@ -77,6 +78,15 @@ describe(ActivationSchedulerService.name, () => {
     versions = new PolicyVersionRepository(dataSource);
     const audit = new AuditService(new AuditRepository(dataSource), clock);
     policies = new PoliciesService(versions, audit, clock);
+    // every publish succeeds here, so the topic is never read back
+    const reconciliation = new PolicyReconciliationService(
+      versions,
+      audit,
+      { readActive: () => Promise.resolve(null) },
+      config,
+      silentLogger,
+      clock,
+    );
     activation = new PolicyActivationService(
       versions,
       audit,
@@ -84,6 +94,7 @@ describe(ActivationSchedulerService.name, () => {
       config,
       silentLogger,
       clock,
+      reconciliation,
     );
     sut = new ActivationSchedulerService(activation, config, silentLogger);
     // only the timers: database IO still resolves on the real event loop

@@ -18,6 +18,8 @@ import { ActivationSchedulerService } from './policies/activation-scheduler.serv
 import { PoliciesController } from './policies/policies.controller';
 import { PoliciesService } from './policies/policies.service';
 import { PolicyActivationService } from './policies/policy-activation.service';
+import { PolicyReconciliationService } from './policies/policy-reconciliation.service';
+import { KafkaPolicyTopicReader, POLICY_TOPIC_READER } from './policies/policy-topic.repository';
 import {
   KAFKA,
   KafkaPolicyPublisher,
@@ -72,6 +74,8 @@ export class PolicyAdminModule {
         args.publisher
           ? { provide: POLICY_PUBLISHER, useValue: args.publisher }
           : { provide: POLICY_PUBLISHER, useExisting: KafkaPolicyPublisher },
+        { provide: POLICY_TOPIC_READER, useClass: KafkaPolicyTopicReader },
+        PolicyReconciliationService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         AuditService,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { silentLogger, type Clock } from '@lib/common';
 import { runUsersCreate } from '../../../apps/cli/src/users-create.service';
 import { startPolicyAdmin, type PolicyAdminHandle } from '../../../apps/policy-admin/src/main';
+import type { PolicyPublisher } from '../../../apps/policy-admin/src/policies/policy-publisher.repository';
 import { uniqueName } from '../../utils/kafka';
 
 export interface ApiResponse<T = unknown> {
@@ -69,7 +70,13 @@ export class PolicyAdminHarness {
   }
 
   async start(
-    args: { brokers?: string; clock?: Clock; env?: NodeJS.ProcessEnv } = {},
+    args: {
+      brokers?: string;
+      clock?: Clock;
+      env?: NodeJS.ProcessEnv;
+      /** Replaces the Kafka publisher (a broker that acknowledges late or not at all). */
+      publisher?: PolicyPublisher;
+    } = {},
   ): Promise<void> {
     this.admin = await startPolicyAdmin({
       env: {
@@ -87,6 +94,7 @@ export class PolicyAdminHarness {
       },
       clock: args.clock,
       logger: silentLogger,
+      publisher: args.publisher,
     });
   }
 
