@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger } from '@lib/common';
-import type { CameraRecord } from '@lib/contracts';
+import type { CameraRecord, RegisteredAuthorisationV1 } from '@lib/contracts';
 import type { InboundBatch, OutboundRecord } from '@lib/kafka';
 import { compilePolicy, noPolicyEvaluator, parsePolicyText } from '@lib/policy';
 import { hkdfKeyring } from '@lib/redaction';
 import { EventMix } from '@lib/simulator';
+import { DetectionEventFactory } from '../factories/detection-event.factory';
 import { governRecords } from '../../apps/governor/src/governance/govern-records';
 import {
   GovernanceErrorCode,
@@ -26,9 +27,10 @@ const document = (file: string): unknown =>
   parsePolicyText(readFileSync(join(ROOT, 'policies', file), 'utf8'), 'yaml');
 const demo = document('demo/lima-demo.policy.yaml');
 const municipal = document('pe-municipal.policy.yaml');
-const compiled = (doc: unknown) => ({
-  evaluator: compilePolicy(doc, { keyring: hkdfKeyring(SECRET) }),
+const compiled = (doc: unknown, authorisations: RegisteredAuthorisationV1[] | null = null) => ({
+  policy: compilePolicy(doc, { keyring: hkdfKeyring(SECRET) }),
   document: doc,
+  authorisations,
 });
 const receivedAt = new Date('2026-11-26T15:00:00Z');
 
@@ -53,9 +55,10 @@ function batch(seed: number, count: number, partition = 0): InboundBatch {
 }
 
 function inline(input: InboundBatch, inputs: GovernanceInputs) {
+  const { policy, authorisations } = inputs.policy;
   return governRecords(
     {
-      policy: inputs.policy.evaluator,
+      policy: authorisations ? policy.withRegisteredAuthorisations(authorisations) : policy,
       camera: (id) => inputs.cameras.get(id) ?? null,
       maxEventBytes: 65_536,
       receivedAt: inputs.receivedAt,
@@ -101,7 +104,11 @@ describe('governance workers (real worker threads)', () => {
       { policy: compiled(demo), cameras: registry, receivedAt },
       { policy: compiled(municipal), cameras: registry, receivedAt },
       { policy: compiled(municipal), cameras: new Map(), receivedAt },
-      { policy: { evaluator: noPolicyEvaluator(), document: null }, cameras: registry, receivedAt },
+      {
+        policy: { policy: noPolicyEvaluator(), document: null, authorisations: null },
+        cameras: registry,
+        receivedAt,
+      },
     ];
     const inputs = steps.map((_, i) => batch(10 + i, 120, i));
     // dispatched back to back, as several partitions do: none may see another's policy
@@ -111,6 +118,56 @@ describe('governance workers (real worker threads)', () => {
     });
     expect(governed[3].tally.forwarded).toBe(0);
     expect(governed[2].tally.suppressedByReason).toHaveProperty(['camera.unknown']);
+  });
+
+  it('should merge the register of authorisations in force, as the main thread does', async () => {
+    const camera: CameraRecord = {
+      ...cameras[0],
+      cameraId: 'cam-fr-01',
+      allowedPurposes: ['identificacion-facial-autorizada'],
+    };
+    const events = Array.from({ length: 5 }, () =>
+      DetectionEventFactory.faceMatch({
+        cameraId: 'cam-fr-01',
+        confidence: 0.95,
+        identifiers: { faceMatch: { watchlist: 'requisitoria-judicial', similarity: 0.96 } },
+      }),
+    );
+    const input: InboundBatch = {
+      topic: 'tamiz.detections.raw',
+      partition: 0,
+      records: events.map((event, i) => ({
+        topic: 'tamiz.detections.raw',
+        partition: 0,
+        offset: String(i),
+        key: null,
+        value: DetectionEventFactory.toBytes(event),
+        timestamp: '0',
+        headers: {},
+      })),
+    };
+    const registered: RegisteredAuthorisationV1 = {
+      id: 'AUT-REG-7',
+      purposes: ['identificacion-facial-autorizada'],
+      scope: { watchlists: ['requisitoria-judicial'], cameras: ['cam-fr-01'] },
+      validFrom: '2000-01-01T00:00:00Z',
+      validUntil: '2100-01-01T00:00:00Z',
+    };
+    const policy = compiled(municipal);
+    const cameraMap = new Map([[camera.cameraId, camera]]);
+    const steps: GovernanceInputs[] = [
+      { policy, cameras: cameraMap, receivedAt },
+      { policy: { ...policy, authorisations: [registered] }, cameras: cameraMap, receivedAt },
+      { policy: { ...policy, authorisations: [] }, cameras: cameraMap, receivedAt },
+    ];
+    const forwarded: number[] = [];
+    for (const step of steps) {
+      const governed = await workers.govern(input, step);
+      expect(bytes(governed.records)).toEqual(bytes(inline(input, step).records));
+      forwarded.push(governed.tally.forwarded);
+    }
+    // suppressed without it, forwarded under it, suppressed again once it is revoked
+    expect(forwarded).toEqual([0, 5, 0]);
   });
 
   it('should fail the batches of a worker that dies, retriably, and govern on with a new one', async () => {

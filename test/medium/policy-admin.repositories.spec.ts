@@ -227,6 +227,90 @@ describe.each(TEST_DRIVERS)('policy-admin repositories on $driver', ({ driver })
       expect(await sut.findById(a.authorisationId)).toEqual(revoked);
       expect(await sut.revoke({ authorisationId: 'nope', by: 'x', now: T0 })).toBeNull();
     });
+
+    it('should give the register in force with a sequence that grows with every change', async () => {
+      const sut = new AuthorisationRepository(dataSource);
+      const register = (purpose: string, at: Date) =>
+        sut.register({
+          issuer: 'Juzgado Penal de Lima',
+          caseRef: 'EXP-2026-0042',
+          purposes: [purpose],
+          scope: { cameras: ['cam-1'] },
+          validFrom: T0.toISOString(),
+          validUntil: later(86_400_000).toISOString(),
+          registeredBy: 'dpo-1',
+          now: at,
+        });
+
+      expect(await sut.registerState()).toEqual({ sequence: 0, inForce: [] });
+      const a = await register('busqueda-dirigida', T0);
+      const b = await register('identificacion-facial-autorizada', later(1));
+      const both = await sut.registerState();
+      await sut.revoke({ authorisationId: a.authorisationId, by: 'dpo-2', now: later(2) });
+      await sut.revoke({ authorisationId: a.authorisationId, by: 'dpo-2', now: later(3) });
+      const afterRevoke = await sut.registerState();
+
+      expect(both.sequence).toBe(2);
+      expect(both.inForce.map((x) => x.authorisationId)).toEqual(
+        [a.authorisationId, b.authorisationId].sort(),
+      );
+      expect(afterRevoke).toEqual({ sequence: 3, inForce: [b] });
+      expect(await sut.registeredIds([a.authorisationId, 'AUT-DOC-1'])).toEqual(
+        new Set([a.authorisationId]),
+      );
+    });
+
+    it('should record one use per authorisation and event, however often a decision is read', async () => {
+      const sut = new AuthorisationRepository(dataSource);
+      const a = await sut.register({
+        issuer: 'Juzgado Penal de Lima',
+        caseRef: 'EXP-2026-0042',
+        purposes: ['identificacion-facial-autorizada'],
+        scope: { watchlists: ['requisitoria'] },
+        validFrom: T0.toISOString(),
+        validUntil: later(86_400_000).toISOString(),
+        registeredBy: 'dpo-1',
+        now: T0,
+      });
+      const use = (eventId: string) => ({
+        authorisationId: a.authorisationId,
+        eventId,
+        cameraId: 'cam-1',
+        usedAt: later(60_000).toISOString(),
+      });
+
+      await sut.recordDecisionUses([use('evt-1'), use('evt-2')]);
+      await sut.recordDecisionUses([use('evt-2'), use('evt-1'), use('evt-3')]);
+      await sut.recordDecisionUses([]);
+      await sut.recordUse({
+        authorisationId: a.authorisationId,
+        usedBy: 'dpo-1',
+        cameraId: null,
+        reference: 'busqueda-17',
+        now: later(5),
+      });
+      await sut.recordUse({
+        authorisationId: a.authorisationId,
+        usedBy: 'dpo-1',
+        cameraId: null,
+        reference: 'busqueda-17',
+        now: later(6),
+      });
+
+      const uses = await sut.listUses(a.authorisationId);
+      expect(
+        uses
+          .filter((u) => u.eventId !== null)
+          .map((u) => u.eventId)
+          .sort(),
+      ).toEqual(['evt-1', 'evt-2', 'evt-3']);
+      expect(uses.filter((u) => u.eventId === null)).toHaveLength(2);
+      expect(uses.find((u) => u.eventId === 'evt-1')).toMatchObject({
+        usedBy: 'governor',
+        cameraId: 'cam-1',
+        usedAt: later(60_000).toISOString(),
+      });
+    });
   });
 
   describe(AuditRepository.name, () => {

@@ -36,7 +36,9 @@ describe(GovernorService.name, () => {
     loadGovernorConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }),
     fixedClock('2026-03-14T08:00:00Z'),
     { snapshot: () => new Map([[camera.cameraId, camera]]) } as unknown as CameraRegistryService,
-    { inForce: () => ({ evaluator: policy, document: null }) } as PolicyHolderService,
+    {
+      inForce: () => ({ evaluator: policy, policy, document: null, authorisations: null }),
+    } as PolicyHolderService,
   );
 
   it('should publish the canonical bytes of the decision and of each alert', async () => {

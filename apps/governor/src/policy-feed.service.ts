@@ -5,9 +5,9 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { POLICY_BUNDLE_KEY, topicName } from '@lib/contracts';
+import { AUTHORISATION_REGISTER_KEY, POLICY_BUNDLE_KEY, topicName } from '@lib/contracts';
 import { TopicFollower, type FollowedRecord } from '@lib/kafka';
-import { verifyPolicyBundle } from '@lib/policy';
+import { verifyAuthorisationRegister, verifyPolicyBundle } from '@lib/policy';
 import type { JsonLogger } from '@lib/common';
 import type { GovernorConfig } from './governor.config';
 import { PolicyHolderService } from './policy-holder.service';
@@ -15,9 +15,10 @@ import { GOVERNOR_CONFIG, KAFKA, LOGGER } from './tokens';
 
 /**
  * Hot reload: follows the compacted policies topic and puts each newly activated, correctly
- * signed bundle in force. A bundle that fails any check is refused with an error log (the alarm)
- * and the last good policy stays. At start the whole topic is read before the consumer group is
- * joined, so a (re)started governor never decides with a policy older than the one in force.
+ * signed bundle (key `active`) and register of authorisations (key `authorisations`) in force.
+ * A record that fails any check is refused with an error log (the alarm) and the last good one
+ * stays. At start the whole topic is read before the consumer group is joined, so a (re)started
+ * governor never decides with a policy or register older than the ones in force.
  */
 @Injectable()
 export class PolicyFeedService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -49,6 +50,8 @@ export class PolicyFeedService implements OnApplicationBootstrap, OnApplicationS
       sequence: status.sequence,
       policyVersion: status.policy?.version ?? null,
       rejectedBundles: status.rejectedBundles,
+      authorisationRegister: status.authorisations.sequence,
+      rejectedRegisters: status.authorisations.rejectedRegisters,
     });
   }
 
@@ -57,13 +60,38 @@ export class PolicyFeedService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private receive(record: FollowedRecord): void {
-    if (record.key !== POLICY_BUNDLE_KEY || record.value === null) {
-      return; // other keys are not ours; a tombstone does not unload the policy in force
+    // a tombstone unloads neither the policy nor the register in force; other keys are not ours
+    if (record.value === null) {
+      return;
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(record.value.toString('utf8'));
-    } catch {
+    if (record.key === POLICY_BUNDLE_KEY) {
+      this.receiveBundle(record, record.value);
+    } else if (record.key === AUTHORISATION_REGISTER_KEY) {
+      this.receiveRegister(record, record.value);
+    }
+  }
+
+  private receiveRegister(record: FollowedRecord, value: Buffer): void {
+    const raw = parseJson(value);
+    const check =
+      raw === undefined
+        ? ({ ok: false, code: 'register_unparsable' } as const)
+        : verifyAuthorisationRegister(raw, this.config.policyPublicKeys ?? {});
+    if (!check.ok) {
+      this.holder.noteRejectedRegister();
+      this.logger.event('error', 'authorisation register refused; the register in force stays', {
+        code: check.code,
+        offset: record.offset,
+        inForce: this.holder.status().authorisations.sequence,
+      });
+      return;
+    }
+    this.holder.applyAuthorisations(check.register);
+  }
+
+  private receiveBundle(record: FollowedRecord, value: Buffer): void {
+    const raw = parseJson(value);
+    if (raw === undefined) {
       this.reject(record, 'bundle_unparsable');
       return;
     }
@@ -91,5 +119,13 @@ export class PolicyFeedService implements OnApplicationBootstrap, OnApplicationS
       offset: record.offset,
       inForce: this.holder.status().policy?.version ?? null,
     });
+  }
+}
+
+function parseJson(value: Buffer): unknown {
+  try {
+    return JSON.parse(value.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
   }
 }

@@ -7,6 +7,7 @@ import {
   parsePolicyText,
   type PolicyEvaluator,
 } from '@lib/policy';
+import type { AuthorisationRegisterV1 } from '@lib/contracts';
 import { CLOCK, type Clock, type JsonLogger } from '@lib/common';
 import { policyKeyring } from './governance/policy-keyring';
 import type { GovernorConfig } from './governor.config';
@@ -19,25 +20,46 @@ export interface PolicyOrigin {
   sequence: number;
 }
 
+export interface PolicyInForce {
+  evaluator: PolicyEvaluator;
+  policy: PolicyEvaluator;
+  document: unknown;
+  authorisations: AuthorisationRegisterV1['authorisations'] | null;
+}
+
 export interface PolicyStatus extends PolicyOrigin {
   policy: { id: string; version: string; hash: string } | null;
   /** Bundles refused since start (bad signature, unknown key, invalid policy…): an alarm. */
   rejectedBundles: number;
+  /** policy-admin's register of authorisations in force beside the policy's own. */
+  authorisations: {
+    /** The register's sequence; 0 until one is read. */
+    sequence: number;
+    /** Authorisations it holds (revoked ones are absent, expired ones stay). */
+    count: number;
+    /** Registers refused since start (bad signature, unknown key, malformed): an alarm. */
+    rejectedRegisters: number;
+  };
 }
 
 /**
  * Holds the policy the governor decides with. Until one is loaded it holds the fail-closed
- * evaluator, which suppresses everything and says why. A batch takes `current()` once, so a
- * switch happens between batches, never inside one.
+ * evaluator, which suppresses everything and says why. The evaluator in force is the policy
+ * with policy-admin's register of authorisations merged in; a new policy or a new register swaps
+ * it whole. A batch takes `current()` once, so a switch happens between batches, never inside one.
  */
 @Injectable()
 export class PolicyHolderService implements OnModuleInit {
-  private evaluator: PolicyEvaluator = noPolicyEvaluator();
+  // the policy alone, as compiled; `evaluator` is it with the register merged in
+  private policy: PolicyEvaluator = noPolicyEvaluator();
+  private evaluator: PolicyEvaluator = this.policy;
   private document: unknown = null;
   // the document each compiled evaluator came from: governance workers compile their own copy
   private readonly documents = new WeakMap<PolicyEvaluator, unknown>();
   private origin: PolicyOrigin = { source: 'none', sequence: 0 };
   private rejected = 0;
+  private register: Pick<AuthorisationRegisterV1, 'sequence' | 'authorisations'> | null = null;
+  private rejectedRegisters = 0;
 
   constructor(
     @Inject(GOVERNOR_CONFIG) private readonly config: GovernorConfig,
@@ -78,8 +100,9 @@ export class PolicyHolderService implements OnModuleInit {
     if (!this.documents.has(evaluator)) {
       throw new Error('activate() takes an evaluator made by compile()');
     }
-    this.evaluator = evaluator;
+    this.policy = evaluator;
     this.document = this.documents.get(evaluator);
+    this.evaluator = this.merged();
     this.origin = origin;
     const ref = evaluator.policy;
     this.logger.event('info', 'policy loaded', {
@@ -92,9 +115,33 @@ export class PolicyHolderService implements OnModuleInit {
     return true;
   }
 
+  /**
+   * Puts a verified register of authorisations in force with the policy in force; only a higher
+   * sequence than the last one. The policy's purposes are not compiled again.
+   */
+  applyAuthorisations(register: AuthorisationRegisterV1): boolean {
+    if (register.sequence <= (this.register?.sequence ?? 0)) {
+      return false;
+    }
+    this.register = { sequence: register.sequence, authorisations: register.authorisations };
+    this.evaluator = this.merged();
+    // ids and counts only: what a register holds is looked up in policy-admin
+    this.logger.event('info', 'authorisation register loaded', {
+      sequence: register.sequence,
+      authorisations: register.authorisations.length,
+      policyVersion: this.policy.policy?.version,
+    });
+    return true;
+  }
+
   /** Counts a refused bundle (the alarm is the error log and this counter in /health/policy). */
   noteRejected(): void {
     this.rejected += 1;
+  }
+
+  /** Counts a refused register of authorisations (the alarm, as for bundles). */
+  noteRejectedRegister(): void {
+    this.rejectedRegisters += 1;
   }
 
   status(): PolicyStatus {
@@ -103,16 +150,36 @@ export class PolicyHolderService implements OnModuleInit {
       ...this.origin,
       policy: ref ? { id: ref.id, version: ref.version, hash: ref.hash } : null,
       rejectedBundles: this.rejected,
+      authorisations: {
+        sequence: this.register?.sequence ?? 0,
+        count: this.register?.authorisations.length ?? 0,
+        rejectedRegisters: this.rejectedRegisters,
+      },
     };
+  }
+
+  private merged(): PolicyEvaluator {
+    return this.register === null
+      ? this.policy
+      : this.policy.withRegisteredAuthorisations(this.register.authorisations);
   }
 
   current(): PolicyEvaluator {
     return this.evaluator;
   }
 
-  /** The policy in force and the document it was compiled from (null: none, fail closed). */
-  inForce(): { evaluator: PolicyEvaluator; document: unknown } {
-    return { evaluator: this.evaluator, document: this.document };
+  /**
+   * What a batch is decided with: the evaluator in force, and what it was made of (the policy as
+   * compiled, its document — null: none, fail closed — and the register merged in, if any), for
+   * governance workers to make the same.
+   */
+  inForce(): PolicyInForce {
+    return {
+      evaluator: this.evaluator,
+      policy: this.policy,
+      document: this.document,
+      authorisations: this.register?.authorisations ?? null,
+    };
   }
 
   isLoaded(): boolean {

@@ -19,6 +19,8 @@ export interface PolicyAdminConfig {
   schedulerIntervalMs: number;
   publishTimeoutMs: number;
   tokenTtlDays: number;
+  /** Consumer group that records authorisation uses from the decisions topic. */
+  usesGroupId: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -88,6 +90,17 @@ export const POLICY_ADMIN_ENV: EnvSchema<PolicyAdminConfig> = {
     default: 90,
     description: 'default lifetime of an issued API token, in days',
     parse: parsers.int({ min: 1, max: 3_650 }),
+  },
+  usesGroupId: {
+    env: 'TAMIZ_ADMIN_USES_GROUP_ID',
+    default: 'tamiz-policy-admin.authorisation-uses',
+    description: 'consumer group that records authorisation uses from the decisions topic',
+    parse: (raw) => {
+      if (!/^[A-Za-z0-9._-]{1,200}$/.test(raw)) {
+        throw new Error('expected 1-200 letters, digits, ".", "_" or "-"');
+      }
+      return raw;
+    },
   },
   logLevel: {
     env: 'TAMIZ_LOG_LEVEL',

@@ -6,6 +6,8 @@ import { PersistenceModule } from '@lib/persistence';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth/auth.guard';
+import { AuthorisationRegisterService } from './authorisations/authorisation-register.service';
+import { AuthorisationUsesConsumer } from './authorisations/authorisation-uses.consumer';
 import { AuthorisationsController } from './authorisations/authorisations.controller';
 import { AuthorisationsService } from './authorisations/authorisations.service';
 import { CamerasController } from './cameras/cameras.controller';
@@ -16,6 +18,8 @@ import { ActivationSchedulerService } from './policies/activation-scheduler.serv
 import { PoliciesController } from './policies/policies.controller';
 import { PoliciesService } from './policies/policies.service';
 import { PolicyActivationService } from './policies/policy-activation.service';
+import { PolicyReconciliationService } from './policies/policy-reconciliation.service';
+import { KafkaPolicyTopicReader, POLICY_TOPIC_READER } from './policies/policy-topic.repository';
 import {
   KAFKA,
   KafkaPolicyPublisher,
@@ -70,6 +74,8 @@ export class PolicyAdminModule {
         args.publisher
           ? { provide: POLICY_PUBLISHER, useValue: args.publisher }
           : { provide: POLICY_PUBLISHER, useExisting: KafkaPolicyPublisher },
+        { provide: POLICY_TOPIC_READER, useClass: KafkaPolicyTopicReader },
+        PolicyReconciliationService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         AuditService,
@@ -79,6 +85,8 @@ export class PolicyAdminModule {
         ActivationSchedulerService,
         CamerasService,
         AuthorisationsService,
+        AuthorisationRegisterService,
+        AuthorisationUsesConsumer,
         UsersService,
       ],
     };

@@ -1,4 +1,10 @@
 export type { AlertV1 } from './alert';
+export { AUTHORISATION_REGISTER_KEY, AUTHORISATION_REGISTER_TYPE } from './authorisation-register';
+export type {
+  AuthorisationRegisterV1,
+  RegisteredAuthorisationV1,
+  UnsignedAuthorisationRegisterV1,
+} from './authorisation-register';
 export type { CameraRecord } from './camera';
 export { ValidationIssueCode } from './dead-letter';
 export type {
@@ -33,6 +39,7 @@ export { parseDetection } from './parse-detection';
 export type { ParseDetectionOptions, ParseResult } from './parse-detection';
 export {
   ALERT_JSON_SCHEMA,
+  AUTHORISATION_REGISTER_JSON_SCHEMA,
   CONTRACT_SCHEMAS,
   DEAD_LETTER_JSON_SCHEMA,
   DECISION_JSON_SCHEMA,
@@ -44,6 +51,7 @@ export { DEFAULT_TOPIC_PREFIX, TOPIC_SPECS, topicName } from './topics';
 export type { PayloadOf, Topic, TopicMap, TopicNaming, TopicSpec } from './topics';
 export {
   validateAlert,
+  validateAuthorisationRegister,
   validateDeadLetter,
   validateDecision,
   validateDetectionEvent,

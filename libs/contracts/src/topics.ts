@@ -1,4 +1,5 @@
 import type { AlertV1 } from './alert';
+import type { AuthorisationRegisterV1 } from './authorisation-register';
 import type { DeadLetterRecordV1 } from './dead-letter';
 import type { DecisionRecordV1 } from './decision';
 import type { DetectionEventV1 } from './detection-event';
@@ -78,7 +79,8 @@ export interface TopicMap {
   'alerts.lawful.v1': AlertV1;
   'decisions.v1': DecisionRecordV1;
   'detections.dlq.v1': DeadLetterRecordV1;
-  'policies.v1': PolicyBundleV1;
+  /** Key `active`: the policy bundle; key `authorisations`: the register of authorisations. */
+  'policies.v1': PolicyBundleV1 | AuthorisationRegisterV1;
   /** Vendor JSON (nvmsgconv full or minimal schema), read by the ingress only. */
   'detections.deepstream.v1': unknown;
 }

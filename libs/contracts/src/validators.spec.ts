@@ -3,6 +3,7 @@ import { ValidationIssueCode, type DeadLetterRecordV1, type ValidationIssue } fr
 import type { DecisionRecordV1 } from './decision';
 import {
   validateAlert,
+  validateAuthorisationRegister,
   validateDeadLetter,
   validateDecision,
   validateDetectionEvent,
@@ -183,6 +184,47 @@ describe('validateDeadLetter', () => {
     ['broken base64', { originalBase64: 'abc' }, ['/originalBase64']],
   ])('should reject %s', (_label, patch, paths) => {
     expect(located(validateDeadLetter({ ...deadLetter(), ...patch }))).toEqual(paths.map(schema));
+  });
+});
+
+describe('validateAuthorisationRegister', () => {
+  const entry = {
+    id: '0b6f3c1e-8d7a-4f7e-9a51-2d4c6e8f0a11',
+    purposes: ['identificacion-facial-autorizada'],
+    scope: { watchlists: ['requisitoria'] },
+    validFrom: '2026-03-10T05:00:00.000Z',
+    validUntil: '2026-03-20T05:00:00.000Z',
+  };
+  const register = (authorisations: unknown[] = [entry]) => ({
+    schema: 'tamiz.authorisation-register.v1',
+    sequence: 1,
+    authorisations,
+    signature: { alg: 'Ed25519', keyId: 'k1', value: 'AAAA' },
+  });
+
+  it('should accept a register, empty or not', () => {
+    expect(validateAuthorisationRegister(register())).toEqual([]);
+    expect(validateAuthorisationRegister(register([]))).toEqual([]);
+  });
+
+  it.each([
+    ['an issuer', { ...entry, issuer: 'Juzgado' }, ['/authorisations/0/issuer']],
+    ['a case reference', { ...entry, caseRef: 'EXP-1' }, ['/authorisations/0/caseRef']],
+    ['no purpose', { ...entry, purposes: [] }, ['/authorisations/0/purposes']],
+    ['an unbounded scope', { ...entry, scope: {} }, ['/authorisations/0/scope']],
+    [
+      'a camera id with spaces',
+      { ...entry, scope: { cameras: ['cam 1'] } },
+      ['/authorisations/0/scope/cameras/0'],
+    ],
+  ])('should reject an authorisation carrying %s', (_label, bad, paths) => {
+    expect(located(validateAuthorisationRegister(register([bad])))).toEqual(paths.map(schema));
+  });
+
+  it('should reject a sequence below 1', () => {
+    expect(located(validateAuthorisationRegister({ ...register(), sequence: 0 }))).toEqual([
+      schema('/sequence'),
+    ]);
   });
 });
 

@@ -1,12 +1,14 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { AlertV1 } from './alert';
+import type { AuthorisationRegisterV1 } from './authorisation-register';
 import { isCanonicalDateTime } from './date-time';
 import { ValidationIssueCode, type DeadLetterRecordV1, type ValidationIssue } from './dead-letter';
 import type { DecisionRecordV1 } from './decision';
 import type { DetectionEventV1 } from './detection-event';
 import {
   ALERT_JSON_SCHEMA,
+  AUTHORISATION_REGISTER_JSON_SCHEMA,
   DEAD_LETTER_JSON_SCHEMA,
   DECISION_JSON_SCHEMA,
   DETECTION_EVENT_JSON_SCHEMA,
@@ -23,6 +25,9 @@ const detectionEvent: ValidateFunction<DetectionEventV1> = ajv.compile(DETECTION
 const alert: ValidateFunction<AlertV1> = ajv.compile(ALERT_JSON_SCHEMA);
 const decision: ValidateFunction<DecisionRecordV1> = ajv.compile(DECISION_JSON_SCHEMA);
 const deadLetter: ValidateFunction<DeadLetterRecordV1> = ajv.compile(DEAD_LETTER_JSON_SCHEMA);
+const authorisationRegister: ValidateFunction<AuthorisationRegisterV1> = ajv.compile(
+  AUTHORISATION_REGISTER_JSON_SCHEMA,
+);
 
 export type DetectionCheck =
   { ok: true; event: DetectionEventV1 } | { ok: false; issues: ValidationIssue[] };
@@ -52,6 +57,11 @@ export function validateDecision(value: unknown): ValidationIssue[] {
 
 export function validateDeadLetter(value: unknown): ValidationIssue[] {
   return deadLetter(value) ? [] : issuesFromAjv(deadLetter.errors);
+}
+
+/** The shape of a signed register of authorisations; the signature is checked by @lib/policy. */
+export function validateAuthorisationRegister(value: unknown): ValidationIssue[] {
+  return authorisationRegister(value) ? [] : issuesFromAjv(authorisationRegister.errors);
 }
 
 // The envelope repeats two data fields so brokers and routers can read them without `data`;

@@ -82,6 +82,21 @@ export interface AuthorisationUse {
   usedBy: string;
   cameraId: string | null;
   reference: string | null;
+  /** The event a governor forwarded relying on it (from its decision); null for a manual use. */
+  eventId: string | null;
+}
+
+/** A use read from a governor's decision: one per (authorisation, event). */
+export type DecisionUse = Pick<AuthorisationUse, 'authorisationId' | 'usedAt' | 'cameraId'> & {
+  eventId: string;
+};
+
+/** What the register of authorisations in force is made of, read in one query. */
+export interface AuthorisationRegisterState {
+  /** Registrations plus revocations: grows with every change, never repeats. 0 = none yet. */
+  sequence: number;
+  /** Registered and not revoked, in id order (expired ones included). */
+  inForce: Authorisation[];
 }
 
 export interface AuditRecord {

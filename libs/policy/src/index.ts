@@ -41,7 +41,14 @@ export type {
   Weekday,
 } from './v2/policy-document-v2';
 export { BundleRejection, signPolicyBundle, verifyPolicyBundle } from './policy-bundle';
-export type { BundleCheck, BundleKeyring, BundleSigner } from './policy-bundle';
+export type { BundleCheck } from './policy-bundle';
+export type { BundleKeyring, BundleSigner } from './ed25519-signature';
+export {
+  RegisterRejection,
+  signAuthorisationRegister,
+  verifyAuthorisationRegister,
+} from './authorisation-register';
+export type { RegisterCheck } from './authorisation-register';
 export { ImpactSimulation } from './impact/impact-simulation';
 export type {
   ChangedDecision,

@@ -7,7 +7,7 @@ import { reasons } from './reasons';
  * and its decision says so. No policy means no retention class to name, so it is null.
  */
 export function noPolicyEvaluator(): PolicyEvaluator {
-  return Object.freeze({
+  const evaluator: PolicyEvaluator = Object.freeze({
     policy: null,
     evaluate: ({ event }: EvaluationInput) => ({
       decision: suppressDecision({
@@ -18,5 +18,8 @@ export function noPolicyEvaluator(): PolicyEvaluator {
       }),
       alerts: [],
     }),
+    // without a policy no purpose exists for an authorisation to serve
+    withRegisteredAuthorisations: () => evaluator,
   });
+  return evaluator;
 }

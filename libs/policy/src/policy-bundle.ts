@@ -1,20 +1,15 @@
-import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import {
   POLICY_BUNDLE_TYPE,
   type PolicyBundleV1,
   type UnsignedPolicyBundleV1,
 } from '@lib/contracts';
-import { canonicalJson } from './canonical-json';
 import { policyHash } from './compile-policy';
-
-export interface BundleSigner {
-  keyId: string;
-  /** Ed25519 private key, PEM (PKCS#8) or a KeyObject. */
-  privateKey: string | KeyObject;
-}
-
-/** keyId → Ed25519 public key (PEM, SPKI) or KeyObject. */
-export type BundleKeyring = Readonly<Record<string, string | KeyObject>>;
+import {
+  checkEd25519Signature,
+  ed25519Signature,
+  type BundleKeyring,
+  type BundleSigner,
+} from './ed25519-signature';
 
 export enum BundleRejection {
   Malformed = 'bundle_malformed',
@@ -31,10 +26,7 @@ export function signPolicyBundle(
   unsigned: UnsignedPolicyBundleV1,
   signer: BundleSigner,
 ): PolicyBundleV1 {
-  const key =
-    typeof signer.privateKey === 'string' ? createPrivateKey(signer.privateKey) : signer.privateKey;
-  const value = sign(null, Buffer.from(canonicalJson(unsigned), 'utf8'), key).toString('base64');
-  return { ...unsigned, signature: { alg: 'Ed25519', keyId: signer.keyId, value } };
+  return { ...unsigned, signature: ed25519Signature(unsigned, signer) };
 }
 
 /**
@@ -48,25 +40,12 @@ export function verifyPolicyBundle(raw: unknown, keyring: BundleKeyring): Bundle
     return { ok: false, code: BundleRejection.Malformed, detail: shape };
   }
   const bundle = raw as PolicyBundleV1;
-  const publicKey = keyring[bundle.signature.keyId];
-  if (publicKey === undefined) {
-    return { ok: false, code: BundleRejection.UnknownKey, detail: bundle.signature.keyId };
-  }
   const { signature, ...unsigned } = bundle;
-  let valid: boolean;
-  try {
-    const key = typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey;
-    valid = verify(
-      null,
-      Buffer.from(canonicalJson(unsigned), 'utf8'),
-      key,
-      Buffer.from(signature.value, 'base64'),
-    );
-  } catch {
-    valid = false;
-  }
-  if (!valid) {
-    return { ok: false, code: BundleRejection.BadSignature, detail: bundle.signature.keyId };
+  const checked = checkEd25519Signature({ unsigned, signature, keyring });
+  if (checked !== 'ok') {
+    const code =
+      checked === 'unknown_key' ? BundleRejection.UnknownKey : BundleRejection.BadSignature;
+    return { ok: false, code, detail: signature.keyId };
   }
   const hash = policyHash(bundle.document);
   if (hash !== bundle.hash) {

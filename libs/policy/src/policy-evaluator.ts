@@ -4,6 +4,7 @@ import type {
   DecisionRecordV1,
   DetectionData,
   PolicyRef,
+  RegisteredAuthorisationV1,
 } from '@lib/contracts';
 
 export interface EvaluationInput {
@@ -28,4 +29,11 @@ export interface PolicyEvaluator {
   /** The active policy, or null when none is approved (then every event is suppressed). */
   readonly policy: PolicyRef | null;
   evaluate(input: EvaluationInput): Evaluation;
+  /**
+   * The same compiled policy, deciding with the authorisations of its document and these (the
+   * register policy-admin publishes), which replace any registered ones given before. Purposes
+   * are not compiled again. A policy that cannot rely on authorisations (tamiz/v1, none) returns
+   * itself.
+   */
+  withRegisteredAuthorisations(registered: readonly RegisteredAuthorisationV1[]): PolicyEvaluator;
 }

@@ -21,10 +21,13 @@ export function createPolicyV1Evaluator(args: {
 }): PolicyEvaluator {
   const ref: PolicyRef = Object.freeze({ ...args.ref });
   const byAnalytic = indexByAnalytic(args.document);
-  return Object.freeze({
+  const evaluator: PolicyEvaluator = Object.freeze({
     policy: ref,
     evaluate: (input: EvaluationInput) => evaluate({ input, ref, byAnalytic }),
+    // v1 has no authorisation register: a purpose that needs one never acts (fail closed)
+    withRegisteredAuthorisations: () => evaluator,
   });
+  return evaluator;
 }
 
 // Purposes sorted by id, so alerts, purposes, rule ids and reasons come out in one fixed order.

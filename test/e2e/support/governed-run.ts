@@ -40,6 +40,11 @@ export class GovernedRun {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /** The registry the governors read (cameras may be added before they start). */
+  get sqlitePath(): string {
+    return join(this.dir, 'tamiz.sqlite');
+  }
+
   topic(logical: Parameters<typeof topicName>[0]): string {
     return topicName(logical, this.naming);
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { silentLogger, type Clock } from '@lib/common';
 import { runUsersCreate } from '../../../apps/cli/src/users-create.service';
 import { startPolicyAdmin, type PolicyAdminHandle } from '../../../apps/policy-admin/src/main';
+import type { PolicyPublisher } from '../../../apps/policy-admin/src/policies/policy-publisher.repository';
 import { uniqueName } from '../../utils/kafka';
 
 export interface ApiResponse<T = unknown> {
@@ -32,6 +33,8 @@ export class PolicyAdminHarness {
   admin: PolicyAdminHandle | null = null;
   adminToken = '';
   readonly topicPrefix = `${uniqueName('admin')}.`;
+  /** Stable across restarts, like a deployment's: uses are read on from the committed offsets. */
+  readonly usesGroupId = uniqueName('admin-uses');
   readonly keyId = 'test-key-1';
   readonly keys = generateKeyPairSync('ed25519');
 
@@ -67,7 +70,13 @@ export class PolicyAdminHarness {
   }
 
   async start(
-    args: { brokers?: string; clock?: Clock; env?: NodeJS.ProcessEnv } = {},
+    args: {
+      brokers?: string;
+      clock?: Clock;
+      env?: NodeJS.ProcessEnv;
+      /** Replaces the Kafka publisher (a broker that acknowledges late or not at all). */
+      publisher?: PolicyPublisher;
+    } = {},
   ): Promise<void> {
     this.admin = await startPolicyAdmin({
       env: {
@@ -80,10 +89,12 @@ export class PolicyAdminHarness {
           .toString(),
         TAMIZ_POLICY_SIGNING_KEY_ID: this.keyId,
         TAMIZ_ADMIN_PUBLISH_TIMEOUT_MS: '4000',
+        TAMIZ_ADMIN_USES_GROUP_ID: this.usesGroupId,
         ...args.env,
       },
       clock: args.clock,
       logger: silentLogger,
+      publisher: args.publisher,
     });
   }
 

@@ -1,4 +1,4 @@
-import type { CameraRecord } from '@lib/contracts';
+import type { CameraRecord, RegisteredAuthorisationV1 } from '@lib/contracts';
 import type { GovernorTally } from '../governor-stats';
 import type { PackedInbound, PackedOutbound } from './record-wire';
 
@@ -11,6 +11,7 @@ export interface GovernanceWorkerData {
 /** Main thread → worker, handled in the order sent. */
 export type ToWorker =
   | { kind: 'policy'; document: unknown }
+  | { kind: 'authorisations'; authorisations: readonly RegisteredAuthorisationV1[] | null }
   | { kind: 'cameras'; cameras: CameraRecord[] }
   | { kind: 'govern'; id: number; batch: PackedInbound; receivedAt: number };
 

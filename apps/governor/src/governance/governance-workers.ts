@@ -5,6 +5,7 @@ import { AppError, type JsonLogger } from '@lib/common';
 import type { CameraRecord } from '@lib/contracts';
 import type { InboundBatch } from '@lib/kafka';
 import type { PolicyEvaluator } from '@lib/policy';
+import type { PolicyInForce } from '../policy-holder.service';
 import type { GovernedRecords } from './govern-records';
 import type { FromWorker, GovernanceWorkerData, ToWorker } from './governance-protocol';
 import { packInbound, unpackOutbound } from './record-wire';
@@ -18,9 +19,13 @@ export enum GovernanceErrorCode {
 /** Retriable: the transport re-reads the batch and the batch is governed again. */
 export class GovernanceError extends AppError<GovernanceErrorCode> {}
 
-/** What a batch is decided with, as the main thread holds it when the batch is dispatched. */
+/**
+ * What a batch is decided with, as the main thread holds it when the batch is dispatched: the
+ * evaluator in force, made of a compiled policy (and its document) and, if any, a register of
+ * authorisations merged in. Workers are sent the parts that changed and make the same.
+ */
 export interface GovernanceInputs {
-  policy: { evaluator: PolicyEvaluator; document: unknown };
+  policy: Pick<PolicyInForce, 'policy' | 'document' | 'authorisations'>;
   cameras: ReadonlyMap<string, CameraRecord>;
   receivedAt: Date;
 }
@@ -30,6 +35,7 @@ interface Slot {
   pending: Map<number, { resolve: (r: GovernedRecords) => void; reject: (e: Error) => void }>;
   // what this worker was last sent: the same objects mean nothing to send again
   policy: PolicyEvaluator | null;
+  authorisations: PolicyInForce['authorisations'] | undefined;
   cameras: ReadonlyMap<string, CameraRecord> | null;
 }
 
@@ -73,9 +79,13 @@ export class GovernanceWorkers {
       );
     }
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    if (slot.policy !== inputs.policy.evaluator) {
+    if (slot.authorisations !== inputs.policy.authorisations) {
+      this.post(slot, { kind: 'authorisations', authorisations: inputs.policy.authorisations });
+      slot.authorisations = inputs.policy.authorisations;
+    }
+    if (slot.policy !== inputs.policy.policy) {
       this.post(slot, { kind: 'policy', document: inputs.policy.document });
-      slot.policy = inputs.policy.evaluator;
+      slot.policy = inputs.policy.policy;
     }
     if (slot.cameras !== inputs.cameras) {
       this.post(slot, { kind: 'cameras', cameras: [...inputs.cameras.values()] });
@@ -115,7 +125,13 @@ export class GovernanceWorkers {
     const worker = new Worker(this.args.script ?? governanceWorkerScript(), {
       workerData: this.args.data,
     });
-    const slot: Slot = { worker, pending: new Map(), policy: null, cameras: null };
+    const slot: Slot = {
+      worker,
+      pending: new Map(),
+      policy: null,
+      authorisations: undefined,
+      cameras: null,
+    };
     worker.on('message', (message: FromWorker) => {
       const waiting = slot.pending.get(message.id);
       slot.pending.delete(message.id);

@@ -6,7 +6,7 @@
  * before it with the old one.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CameraRecord } from '@lib/contracts';
+import type { CameraRecord, RegisteredAuthorisationV1 } from '@lib/contracts';
 import { compilePolicy, noPolicyEvaluator, type PolicyEvaluator } from '@lib/policy';
 import { governRecords } from './govern-records';
 import type { FromWorker, GovernanceWorkerData, ToWorker } from './governance-protocol';
@@ -14,25 +14,37 @@ import { policyKeyring } from './policy-keyring';
 import { packOutbound, unpackInbound } from './record-wire';
 
 const data = workerData as GovernanceWorkerData;
-let policy: PolicyEvaluator = noPolicyEvaluator();
+let base: PolicyEvaluator = noPolicyEvaluator();
+let registered: readonly RegisteredAuthorisationV1[] | null = null;
+// the policy with the register of authorisations merged in, as the main thread holds it
+let policy: PolicyEvaluator = base;
 // A policy the main thread compiled but this thread could not: nothing is decided until the next.
 let policyError: string | null = null;
 let cameras = new Map<string, CameraRecord>();
+
+function merged(): PolicyEvaluator {
+  return registered === null ? base : base.withRegisteredAuthorisations(registered);
+}
 
 function handle(message: ToWorker): FromWorker | null {
   switch (message.kind) {
     case 'policy':
       try {
-        policy =
+        base =
           message.document === null
             ? noPolicyEvaluator()
             : compilePolicy(message.document, {
                 keyring: policyKeyring(message.document, data.pseudonymSecret),
               });
+        policy = merged();
         policyError = null;
       } catch (error) {
         policyError = error instanceof Error ? error.name : 'unknown';
       }
+      return null;
+    case 'authorisations':
+      registered = message.authorisations;
+      policy = merged();
       return null;
     case 'cameras':
       cameras = new Map(message.cameras.map((c) => [c.cameraId, c]));

@@ -4,13 +4,17 @@ import type { Authorisation } from '@lib/persistence';
 import { CurrentActor, Roles, type Actor } from '../auth/roles.decorator';
 import { validateBody } from '../body-validator.util';
 import { AUTHORISATION_SCHEMA, AUTHORISATION_USE_SCHEMA, EMPTY_SCHEMA } from '../request-schemas';
+import { AuthorisationRegisterService } from './authorisation-register.service';
 import { AuthorisationsService } from './authorisations.service';
 
 @ApiTags('authorisations')
 @ApiBearerAuth()
 @Controller('authorisations')
 export class AuthorisationsController {
-  constructor(private readonly authorisations: AuthorisationsService) {}
+  constructor(
+    private readonly authorisations: AuthorisationsService,
+    private readonly publication: AuthorisationRegisterService,
+  ) {}
 
   @Post()
   @Roles('dpo')
@@ -31,6 +35,13 @@ export class AuthorisationsController {
   @Roles('dpo', 'auditor')
   list() {
     return this.authorisations.list();
+  }
+
+  /** Whether the governors were sent the register the database holds (declared before :id). */
+  @Get('register')
+  @Roles('dpo', 'auditor')
+  registerStatus() {
+    return this.publication.status();
   }
 
   @Get(':id')

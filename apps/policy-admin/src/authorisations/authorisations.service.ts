@@ -4,19 +4,26 @@ import {
   AuthorisationRepository,
   type Authorisation,
   type AuthorisationUse,
+  type DecisionUse,
 } from '@lib/persistence';
 import { AdminError, AdminErrorCode } from '../admin.error';
 import { AuditService } from '../audit/audit.service';
+import { AuthorisationRegisterService } from './authorisation-register.service';
 import { authorisationStatus, type AuthorisationStatus } from './authorisation-status';
 
 export type AuthorisationView = Authorisation & { status: AuthorisationStatus };
 
-/** Authorisations for face identification and targeted searches; each use is recorded. */
+/**
+ * Authorisations for face identification and targeted searches. Every registration and
+ * revocation is committed, then published to the governors (the register of authorisations);
+ * each use is recorded, by hand or from the governors' decisions.
+ */
 @Injectable()
 export class AuthorisationsService {
   constructor(
     private readonly authorisations: AuthorisationRepository,
     private readonly audit: AuditService,
+    private readonly publication: AuthorisationRegisterService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -42,6 +49,9 @@ export class AuthorisationsService {
     });
     // The case reference and issuer identify a judicial case; the audit keeps only the id.
     await this.record(args.actorId, 'authorisation.register', created.authorisationId);
+    // not awaited: the API answers once the change is committed; GET /authorisations/register
+    // tells when the governors were sent it
+    void this.publication.sync();
     return this.view(created);
   }
 
@@ -67,6 +77,7 @@ export class AuthorisationsService {
       throw AdminError.notFound('la autorización/authorisation', authorisationId);
     }
     await this.record(actorId, 'authorisation.revoke', authorisationId);
+    void this.publication.sync();
     return this.view(revoked);
   }
 
@@ -101,6 +112,18 @@ export class AuthorisationsService {
     });
     await this.record(args.usedBy, 'authorisation.use', args.authorisationId);
     return use;
+  }
+
+  /**
+   * Records the uses the governors' decisions show. Only authorisations of this register: those
+   * written in a policy document are part of the approved policy, not of the register.
+   */
+  async recordDecisionUses(uses: readonly DecisionUse[]): Promise<void> {
+    if (uses.length === 0) {
+      return;
+    }
+    const known = await this.authorisations.registeredIds(uses.map((u) => u.authorisationId));
+    await this.authorisations.recordDecisionUses(uses.filter((u) => known.has(u.authorisationId)));
   }
 
   private view(a: Authorisation): AuthorisationView {

@@ -13,6 +13,7 @@ import {
 import { ImpactService } from './impact.service';
 import { PoliciesService } from './policies.service';
 import { PolicyActivationService } from './policy-activation.service';
+import { PolicyReconciliationService } from './policy-reconciliation.service';
 
 interface DraftBody {
   format: PolicyFormat;
@@ -44,7 +45,18 @@ export class PoliciesController {
     private readonly policies: PoliciesService,
     private readonly activation: PolicyActivationService,
     private readonly impact: ImpactService,
+    private readonly reconciliation: PolicyReconciliationService,
   ) {}
+
+  @Get('publication')
+  @Roles('dpo', 'auditor')
+  @ApiOperation({
+    summary:
+      'Whether the policies topic shows the active version: the last check (at start, after a failed publish)',
+  })
+  publication() {
+    return this.reconciliation.status();
+  }
 
   @Post('versions/:id/simulate')
   @HttpCode(200)

@@ -10,6 +10,7 @@ import { ADMIN_CONFIG, LOGGER } from '../tokens';
 import { checkPolicyText } from './policy-content';
 import { lifecycleRefusal } from './policy-lifecycle';
 import { POLICY_PUBLISHER, type PolicyPublisher } from './policy-publisher.repository';
+import { PolicyReconciliationService } from './policy-reconciliation.service';
 
 export type ActivationOutcome =
   | { kind: 'activated'; version: PolicyVersion; bundle: PolicyBundleV1 }
@@ -24,6 +25,9 @@ export type ActivationOutcome =
 export class PolicyActivationService {
   // One activation at a time in this process, so sequences are taken in order.
   private queue: Promise<unknown> = Promise.resolve();
+  // Above the sequence of any failed publish: one that timed out may still have landed, and a
+  // governor ignores a bundle whose sequence it already holds.
+  private sequenceFloor = 0;
 
   constructor(
     private readonly versions: PolicyVersionRepository,
@@ -32,6 +36,7 @@ export class PolicyActivationService {
     @Inject(ADMIN_CONFIG) private readonly config: PolicyAdminConfig,
     @Inject(LOGGER) private readonly logger: JsonLogger,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reconciliation: PolicyReconciliationService,
   ) {}
 
   /** Activates now, or schedules when `at` is in the future. */
@@ -100,7 +105,7 @@ export class PolicyActivationService {
     version: PolicyVersion,
   ): Promise<{ kind: 'activated'; version: PolicyVersion; bundle: PolicyBundleV1 }> {
     const now = this.clock.now();
-    const sequence = await this.versions.nextActivationSequence();
+    const sequence = Math.max(await this.versions.nextActivationSequence(), this.sequenceFloor);
     const { document, hash } = checkPolicyText(version.content, version.format);
     const bundle = signPolicyBundle(
       {
@@ -125,6 +130,9 @@ export class PolicyActivationService {
         error: error instanceof Error ? error.name : 'unknown',
       });
       await this.record(actorId, 'policy.activation_failed', version, { sequence });
+      this.sequenceFloor = Math.max(this.sequenceFloor, sequence + 1);
+      // it may have landed all the same: read the topic back and record it if so
+      this.reconciliation.afterFailedPublish();
       throw new AdminError({
         code: AdminErrorCode.PublishFailed,
         es: 'No se pudo publicar la política; la versión activa sigue siendo la anterior.',

@@ -1,22 +1,34 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import { POLICY_BUNDLE_KEY, topicName, type PolicyBundleV1 } from '@lib/contracts';
+import {
+  AUTHORISATION_REGISTER_KEY,
+  AUTHORISATION_REGISTER_TYPE,
+  POLICY_BUNDLE_KEY,
+  topicName,
+  type PayloadOf,
+} from '@lib/contracts';
 import { provisionTopics } from '@lib/kafka';
 import type { PolicyAdminConfig } from '../policy-admin.config';
 import { ADMIN_CONFIG } from '../tokens';
 
 export const KAFKA = Symbol('Kafka');
 
-/** Publishes signed bundles to the compacted policies topic; what activation waits for. */
+/** A signed record of the policies topic: a policy bundle or the register of authorisations. */
+export type PoliciesRecord = PayloadOf<'policies.v1'>;
+
+/**
+ * Publishes signed records to the compacted policies topic, each under its key (`active` for a
+ * bundle, `authorisations` for the register); what activation and the register wait for.
+ */
 export interface PolicyPublisher {
-  publish(bundle: PolicyBundleV1): Promise<void>;
+  publish(record: PoliciesRecord): Promise<void>;
 }
 
 export const POLICY_PUBLISHER = Symbol('PolicyPublisher');
 
 /**
  * kafkajs producer: idempotent, acks from all in-sync replicas, one request in flight so the
- * order of activations is the order on the topic. Connects (and provisions the topic) on first
+ * order of publications is the order on the topic. Connects (and provisions the topic) on first
  * use, so the API starts and serves reads while the broker is away.
  */
 @Injectable()
@@ -24,13 +36,24 @@ export class KafkaPolicyPublisher implements PolicyPublisher, OnApplicationShutd
   private producer: Producer | null = null;
   private admin: Admin | null = null;
   private ready = false;
+  // One publication at a time (activations and the register share the producer and its setup).
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(ADMIN_CONFIG) private readonly config: PolicyAdminConfig,
   ) {}
 
-  async publish(bundle: PolicyBundleV1): Promise<void> {
+  publish(record: PoliciesRecord): Promise<void> {
+    const next = this.queue.then(
+      () => this.publishNow(record),
+      () => this.publishNow(record),
+    );
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async publishNow(record: PoliciesRecord): Promise<void> {
     const naming = { prefix: this.config.topicPrefix };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -40,9 +63,9 @@ export class KafkaPolicyPublisher implements PolicyPublisher, OnApplicationShutd
       );
     });
     try {
-      await Promise.race([this.send(bundle, topicName('policies.v1', naming)), timeout]);
+      await Promise.race([this.send(record, topicName('policies.v1', naming)), timeout]);
     } catch (error) {
-      // A producer in an unknown state is dropped; the next activation starts afresh.
+      // A producer in an unknown state is dropped; the next publication starts afresh.
       await this.reset();
       throw error;
     } finally {
@@ -50,7 +73,7 @@ export class KafkaPolicyPublisher implements PolicyPublisher, OnApplicationShutd
     }
   }
 
-  private async send(bundle: PolicyBundleV1, topic: string): Promise<void> {
+  private async send(record: PoliciesRecord, topic: string): Promise<void> {
     if (!this.ready) {
       // Kept in fields before connecting, so a timed-out attempt can be torn down.
       this.admin = this.kafka.admin();
@@ -69,7 +92,7 @@ export class KafkaPolicyPublisher implements PolicyPublisher, OnApplicationShutd
     await this.producer?.send({
       topic,
       acks: -1,
-      messages: [{ key: POLICY_BUNDLE_KEY, value: JSON.stringify(bundle) }],
+      messages: [{ key: keyOf(record), value: JSON.stringify(record) }],
     });
   }
 
@@ -85,4 +108,10 @@ export class KafkaPolicyPublisher implements PolicyPublisher, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     await this.reset();
   }
+}
+
+function keyOf(record: PoliciesRecord): string {
+  return record.schema === AUTHORISATION_REGISTER_TYPE
+    ? AUTHORISATION_REGISTER_KEY
+    : POLICY_BUNDLE_KEY;
 }

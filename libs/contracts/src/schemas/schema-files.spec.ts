@@ -38,6 +38,7 @@ describe('schemaFiles', () => {
       'urn:tamiz:schema:alert:1.0',
       'urn:tamiz:schema:decision:1.0',
       'urn:tamiz:schema:dead-letter:1.0',
+      'urn:tamiz:schema:authorisation-register:1.0',
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'authorisation_uses' })
 @Index('idx_authorisation_uses_authorisation', ['authorisationId'])
+@Index('uq_authorisation_uses_event', ['authorisationId', 'eventId'], { unique: true })
 export class AuthorisationUseEntity {
   @PrimaryColumn({
     name: 'use_id',
@@ -27,4 +28,8 @@ export class AuthorisationUseEntity {
   // A reference (event id, search id), never personal data.
   @Column({ name: 'reference', type: 'varchar', length: 200, nullable: true })
   reference!: string | null;
+
+  // The event a governor forwarded under the authorisation; null for a use recorded by hand.
+  @Column({ name: 'event_id', type: 'varchar', length: 128, nullable: true })
+  eventId!: string | null;
 }

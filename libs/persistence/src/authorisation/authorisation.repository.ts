@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, Repository } from 'typeorm';
-import type { Authorisation, AuthorisationUse } from '../admin.types';
+import { In, type DataSource, type Repository } from 'typeorm';
+import type {
+  Authorisation,
+  AuthorisationRegisterState,
+  AuthorisationUse,
+  DecisionUse,
+} from '../admin.types';
 import { guardQuery } from '../query-guard.util';
 import { AuthorisationUseEntity } from './authorisation-use.entity';
 import { AuthorisationEntity } from './authorisation.entity';
@@ -46,6 +51,36 @@ export class AuthorisationRepository {
     );
   }
 
+  /**
+   * The register in force and its sequence, from one read: the sequence counts registrations
+   * and revocations (a revocation happens once), so it grows with every change and the same
+   * state always gives the same sequence.
+   */
+  registerState(): Promise<AuthorisationRegisterState> {
+    return guardQuery('AuthorisationRepository.registerState', async () => {
+      const rows = await this.authorisations.find({ order: { authorisationId: 'ASC' } });
+      const inForce = rows.filter((row) => row.revokedAt === null);
+      return {
+        sequence: rows.length + (rows.length - inForce.length),
+        inForce: inForce.map(toAuthorisation),
+      };
+    });
+  }
+
+  /** Which of these ids are registered (revoked ones included). */
+  registeredIds(ids: readonly string[]): Promise<Set<string>> {
+    return guardQuery('AuthorisationRepository.registeredIds', async () => {
+      if (ids.length === 0) {
+        return new Set<string>();
+      }
+      const rows = await this.authorisations.find({
+        select: { authorisationId: true },
+        where: { authorisationId: In([...new Set(ids)]) },
+      });
+      return new Set(rows.map((row) => row.authorisationId));
+    });
+  }
+
   findById(authorisationId: string): Promise<Authorisation | null> {
     return guardQuery('AuthorisationRepository.findById', async () => {
       const row = await this.authorisations.findOneBy({ authorisationId });
@@ -73,7 +108,7 @@ export class AuthorisationRepository {
   }
 
   recordUse(
-    args: Omit<AuthorisationUse, 'useId' | 'usedAt'> & { now: Date },
+    args: Omit<AuthorisationUse, 'useId' | 'usedAt' | 'eventId'> & { now: Date },
   ): Promise<AuthorisationUse> {
     return guardQuery('AuthorisationRepository.recordUse', async () => {
       const row: AuthorisationUseEntity = {
@@ -83,9 +118,32 @@ export class AuthorisationRepository {
         usedBy: args.usedBy,
         cameraId: args.cameraId,
         reference: args.reference,
+        eventId: null,
       };
       await this.uses.insert(row);
       return { ...row };
+    });
+  }
+
+  /**
+   * Records the uses read from decisions; one per (authorisation, event) whatever the number of
+   * times a decision is read (INSERT OR IGNORE / ON CONFLICT DO NOTHING on the unique index).
+   */
+  recordDecisionUses(uses: readonly DecisionUse[]): Promise<void> {
+    return guardQuery('AuthorisationRepository.recordDecisionUses', async () => {
+      if (uses.length === 0) {
+        return;
+      }
+      const rows: AuthorisationUseEntity[] = uses.map((use) => ({
+        useId: randomUUID(),
+        authorisationId: use.authorisationId,
+        usedAt: use.usedAt,
+        usedBy: 'governor',
+        cameraId: use.cameraId,
+        reference: null,
+        eventId: use.eventId,
+      }));
+      await this.uses.createQueryBuilder().insert().values(rows).orIgnore().execute();
     });
   }
 

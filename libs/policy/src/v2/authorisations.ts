@@ -1,8 +1,8 @@
-import type { Reason } from '@lib/contracts';
+import type { Reason, RegisteredAuthorisationV1 } from '@lib/contracts';
 import { parseInstant } from './event-time';
 import type { AuthorisationV2 } from './policy-document-v2';
 import type { EngineCitations } from './engine-citations';
-import { authorisationReason } from './reasons-v2';
+import { authorisationReason, registeredAuthorisationReason } from './reasons-v2';
 
 interface CompiledAuthorisation {
   id: string;
@@ -46,33 +46,43 @@ const EXPIRED = Object.freeze({ status: AuthorisationStatus.Expired } as const);
 const OUT_OF_SCOPE = Object.freeze({ status: AuthorisationStatus.OutOfScope } as const);
 
 /**
- * The policy's authorisations, by purpose, in id order. Validity is checked at the event's
- * occurredAt (both ends inclusive), never against a clock: a replayed event gets the answer it
- * got when it happened. Scope first, then time: an authorisation that never covered this camera
- * or watchlist says nothing about whether one was in force.
+ * The policy's authorisations and those of policy-admin's register, by purpose, in id order.
+ * Validity is checked at the event's occurredAt (both ends inclusive), never against a clock: a
+ * replayed event gets the answer it got when it happened. Scope first, then time: an
+ * authorisation that never covered this camera or watchlist says nothing about whether one was in
+ * force. An id in both lists is the document's: the DPO-approved text wins, and a rule id names
+ * one authorisation only.
  */
-export function compileAuthorisations(
-  authorisations: readonly AuthorisationV2[],
-  citations: EngineCitations,
-): AuthorisationRegister {
-  const byPurpose = new Map<string, CompiledAuthorisation[]>();
-  const sorted = [...authorisations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const authorisation of sorted) {
-    const compiled: CompiledAuthorisation = {
-      id: authorisation.id,
-      watchlists: authorisation.scope.watchlists ? new Set(authorisation.scope.watchlists) : null,
-      cameras: authorisation.scope.cameras ? new Set(authorisation.scope.cameras) : null,
-      fromMs: parseInstant(authorisation.validFrom),
-      untilMs: parseInstant(authorisation.validUntil),
-      reasons: new Map(
-        authorisation.purposes.map((purposeId) => [
-          purposeId,
-          authorisationReason({ purposeId, authorisation, citations }),
-        ]),
+export function compileAuthorisations(args: {
+  document: readonly AuthorisationV2[];
+  registered?: readonly RegisteredAuthorisationV1[];
+  citations: EngineCitations;
+}): AuthorisationRegister {
+  const { citations } = args;
+  const compiled = new Map<string, CompiledAuthorisation>();
+  for (const authorisation of args.document) {
+    compiled.set(
+      authorisation.id,
+      compileOne(authorisation, (purposeId) =>
+        authorisationReason({ purposeId, authorisation, citations }),
       ),
-    };
-    for (const purposeId of authorisation.purposes) {
-      byPurpose.set(purposeId, [...(byPurpose.get(purposeId) ?? []), compiled]);
+    );
+  }
+  for (const authorisation of args.registered ?? []) {
+    if (!compiled.has(authorisation.id)) {
+      compiled.set(
+        authorisation.id,
+        compileOne(authorisation, (purposeId) =>
+          registeredAuthorisationReason({ purposeId, id: authorisation.id, citations }),
+        ),
+      );
+    }
+  }
+  const byPurpose = new Map<string, CompiledAuthorisation[]>();
+  const sorted = [...compiled.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const authorisation of sorted) {
+    for (const purposeId of authorisation.reasons.keys()) {
+      byPurpose.set(purposeId, [...(byPurpose.get(purposeId) ?? []), authorisation]);
     }
   }
   return Object.freeze({
@@ -102,4 +112,18 @@ export function compileAuthorisations(
       return inScope ? EXPIRED : OUT_OF_SCOPE;
     },
   });
+}
+
+function compileOne(
+  authorisation: Pick<AuthorisationV2, 'id' | 'purposes' | 'scope' | 'validFrom' | 'validUntil'>,
+  reasonFor: (purposeId: string) => Reason,
+): CompiledAuthorisation {
+  return {
+    id: authorisation.id,
+    watchlists: authorisation.scope.watchlists ? new Set(authorisation.scope.watchlists) : null,
+    cameras: authorisation.scope.cameras ? new Set(authorisation.scope.cameras) : null,
+    fromMs: parseInstant(authorisation.validFrom),
+    untilMs: parseInstant(authorisation.validUntil),
+    reasons: new Map(authorisation.purposes.map((purposeId) => [purposeId, reasonFor(purposeId)])),
+  };
 }

@@ -1,4 +1,11 @@
-import type { CameraRecord, DetectionData, Finding, PolicyRef, Reason } from '@lib/contracts';
+import type {
+  CameraRecord,
+  DetectionData,
+  Finding,
+  PolicyRef,
+  Reason,
+  RegisteredAuthorisationV1,
+} from '@lib/contracts';
 import type { PseudonymKeyring } from '@lib/redaction';
 import type { Evaluation, EvaluationInput, PolicyEvaluator } from '../policy-evaluator';
 import {
@@ -17,7 +24,11 @@ import { engineCitations, type EngineCitations } from './engine-citations';
 import { vendorFindings } from './event-paths';
 import { parseInstant } from './event-time';
 import type { EngineTransformContext } from './pseudonym-memo';
-import { DEFAULT_TIME_ZONE, type PolicyDocumentV2 } from './policy-document-v2';
+import {
+  DEFAULT_TIME_ZONE,
+  type AuthorisationV2,
+  type PolicyDocumentV2,
+} from './policy-document-v2';
 import { engineReasons, type EngineReasons } from './reasons-v2';
 
 /**
@@ -36,17 +47,33 @@ export function createPolicyV2Evaluator(args: {
   const engine: Engine = {
     ref: Object.freeze({ ...args.ref }),
     keyring: args.keyring,
+    documentAuthorisations: args.document.authorisations ?? [],
     ...compileEngine(args.document),
   };
+  return evaluatorOf(engine);
+}
+
+function evaluatorOf(engine: Engine): PolicyEvaluator {
   return Object.freeze({
     policy: engine.ref,
     evaluate: (input: EvaluationInput) => evaluate(engine, input),
+    // the compiled purposes, plans and reasons are shared; only the authorisations are compiled
+    withRegisteredAuthorisations: (registered: readonly RegisteredAuthorisationV1[]) =>
+      evaluatorOf({
+        ...engine,
+        authorisations: compileAuthorisations({
+          document: engine.documentAuthorisations,
+          registered,
+          citations: engine.citations,
+        }),
+      }),
   });
 }
 
 interface Engine {
   ref: PolicyRef;
   keyring: PseudonymKeyring;
+  documentAuthorisations: readonly AuthorisationV2[];
   byAnalytic: ReadonlyMap<string, readonly CompiledPurposeV2[]>;
   authorisations: AuthorisationRegister;
   /** The norms of the policy's jurisdiction, for the reasons and findings no purpose words. */
@@ -54,7 +81,9 @@ interface Engine {
   reasons: EngineReasons;
 }
 
-function compileEngine(document: PolicyDocumentV2): Omit<Engine, 'ref' | 'keyring'> {
+function compileEngine(
+  document: PolicyDocumentV2,
+): Omit<Engine, 'ref' | 'keyring' | 'documentAuthorisations'> {
   const defaultZone = document.metadata.timeZone ?? DEFAULT_TIME_ZONE;
   const citations = engineCitations(document.metadata.jurisdiction);
   const byAnalytic = new Map<string, CompiledPurposeV2[]>();
@@ -72,7 +101,10 @@ function compileEngine(document: PolicyDocumentV2): Omit<Engine, 'ref' | 'keyrin
   }
   return {
     byAnalytic,
-    authorisations: compileAuthorisations(document.authorisations ?? [], citations),
+    authorisations: compileAuthorisations({
+      document: document.authorisations ?? [],
+      citations,
+    }),
     citations,
     reasons: engineReasons(citations),
   };

@@ -127,8 +127,8 @@ export function purposeReasons(args: {
       citation: PROPORCIONALIDAD,
     }),
     authorizationMissing: reason(ReasonCode.AuthorizationMissing, {
-      es: `La finalidad ${p} exige una autorización vigente para este evento y la política no registra ninguna para ella; no se reenvía.`,
-      en: `Purpose ${q} requires a valid authorisation for this event and the policy records none for it; not forwarded.`,
+      es: `La finalidad ${p} exige una autorización vigente para este evento y ni la política ni el registro de autorizaciones contienen ninguna para ella; no se reenvía.`,
+      en: `Purpose ${q} requires a valid authorisation for this event and neither the policy nor the register of authorisations holds one for it; not forwarded.`,
       citation: AUTORIZACION,
     }),
     authorizationExpired: reason(ReasonCode.AuthorizationExpired, {
@@ -159,6 +159,24 @@ export function authorisationReason(args: {
   return reason(ReasonCode.AuthorizationValid, {
     es: `Autorización ${id} (${caseRef}; ${issuer}) vigente para la finalidad «${args.purposeId}»: se reenvía para verificación por dos personas.`,
     en: `Authorisation ${id} (${caseRef}; ${issuer}) in force for purpose "${args.purposeId}": forwarded for two-person verification.`,
+    citation: args.citations.authorisationValid,
+  });
+}
+
+/**
+ * The reason a forwarded decision gives for an authorisation of policy-admin's register. It names
+ * the id only: the case reference and issuer stay in policy-admin, which resolves the id for
+ * whoever may read them (GET /authorisations/{id}).
+ */
+export function registeredAuthorisationReason(args: {
+  purposeId: string;
+  id: string;
+  citations: EngineCitations;
+}): Reason {
+  const { id, purposeId } = args;
+  return reason(ReasonCode.AuthorizationValid, {
+    es: `Autorización registrada ${id} vigente para la finalidad «${purposeId}»: se reenvía para verificación por dos personas.`,
+    en: `Registered authorisation ${id} in force for purpose "${purposeId}": forwarded for two-person verification.`,
     citation: args.citations.authorisationValid,
   });
 }
