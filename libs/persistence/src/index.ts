@@ -8,6 +8,8 @@ export type {
   AuthorisationUse,
   CameraDetail,
   CameraFields,
+  CameraVendorAssignment,
+  CameraVendorRef,
   PolicyFormat,
   PolicyState,
   PolicyVersion,
