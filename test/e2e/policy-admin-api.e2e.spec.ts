@@ -3,6 +3,7 @@ import { ManualClock, PolicyAdminHarness, readPolicyFixture } from './support/po
 interface Issue {
   path: string;
   row?: number;
+  code?: string;
   es: string;
   en: string;
 }

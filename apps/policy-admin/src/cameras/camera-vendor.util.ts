@@ -13,7 +13,7 @@ type VendorFields = Partial<
 export function cameraVendorIssues(camera: VendorFields): AdminIssue[] {
   const issues: AdminIssue[] = [];
   const formats = ADAPTER_FORMATS.join(', ');
-  if (camera.vendorDeviceId != null && adapterFormatOf(camera.vendorFormat) === undefined) {
+  if (present(camera.vendorDeviceId) && adapterFormatOf(camera.vendorFormat) === undefined) {
     issues.push({
       path: '/vendorFormat',
       code: 'vendor_format_unread',
@@ -21,7 +21,7 @@ export function cameraVendorIssues(camera: VendorFields): AdminIssue[] {
       en: `With vendorDeviceId, vendorFormat must start with a format the ingress reads (${formats}).`,
     });
   }
-  if (camera.vendorChannel != null && camera.vendorDeviceId == null) {
+  if (present(camera.vendorChannel) && !present(camera.vendorDeviceId)) {
     issues.push({
       path: '/vendorDeviceId',
       code: 'required',
@@ -30,4 +30,8 @@ export function cameraVendorIssues(camera: VendorFields): AdminIssue[] {
     });
   }
   return issues;
+}
+
+function present(value: string | null | undefined): value is string {
+  return value !== null && value !== undefined;
 }
