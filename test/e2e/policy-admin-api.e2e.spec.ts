@@ -199,6 +199,12 @@ describe('policy-admin API (no broker needed)', () => {
       path: '/cameras',
       body: { ...camera, cameraId: 'mfl-002', vendorFormat: 'dahua' },
     });
+    const taken = await harness.call<ErrorBody>({
+      token: dpo,
+      method: 'POST',
+      path: '/cameras',
+      body: { ...camera, cameraId: 'mfl-003', vendorDeviceId: '44:19:B6:0A:1C:01' },
+    });
 
     expect(created).toMatchObject({
       status: 201,
@@ -214,6 +220,8 @@ describe('policy-admin API (no broker needed)', () => {
     expect(unread.body.issues?.map((i) => [i.path, i.code])).toEqual([
       ['/vendorFormat', 'vendor_format_unread'],
     ]);
+    expect(taken.status).toBe(409);
+    expect(taken.body.issues?.map((i) => i.code)).toEqual(['vendor_device_taken']);
     expect((await update('1')).body).toMatchObject({ name: 'Parque Kennedy', rowVersion: 2 });
     expect((await update('1')).status).toBe(409);
     const retired = await harness.call({

@@ -54,6 +54,19 @@ export function adapterFormatOf(
 }
 
 /**
+ * The reference a registry row claims, as the lookup compares it; undefined when the row names no
+ * device or a format no adapter reads. Two rows with the same key make it ambiguous.
+ */
+export function vendorRefKey(
+  row: Pick<VendorCameraRow, 'vendorFormat' | 'vendorChannel'> & { vendorDeviceId: string | null },
+): string | undefined {
+  const format = adapterFormatOf(row.vendorFormat);
+  return format === undefined || row.vendorDeviceId === null
+    ? undefined
+    : refKey(format, row.vendorDeviceId, row.vendorChannel ?? undefined);
+}
+
+/**
  * Builds the (format, device, channel) → camera lookup from registry rows. A row without a
  * channel matches every channel of its device; one with a channel wins over it. Device ids and
  * channels are compared without regard to case (MAC addresses come in either). A reference two
@@ -64,12 +77,11 @@ export function buildCameraLookup(rows: readonly VendorCameraRow[]): CameraLooku
   const claims = new Map<string, VendorCameraRow[]>();
   const unread: string[] = [];
   for (const row of rows) {
-    const format = adapterFormatOf(row.vendorFormat);
-    if (format === undefined) {
+    const key = vendorRefKey(row);
+    if (key === undefined) {
       unread.push(row.cameraId);
       continue;
     }
-    const key = refKey(format, row.vendorDeviceId, row.vendorChannel ?? undefined);
     claims.set(key, [...(claims.get(key) ?? []), row]);
   }
   const cameras = new Map<string, ResolvedCamera>();

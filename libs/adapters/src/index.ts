@@ -11,7 +11,12 @@ export type {
   FrameSize,
   ResolvedCamera,
 } from './adapter.types';
-export { adapterFormatOf, buildCameraLookup, CameraLookupSkip } from './camera-lookup';
+export {
+  adapterFormatOf,
+  buildCameraLookup,
+  CameraLookupSkip,
+  vendorRefKey,
+} from './camera-lookup';
 export type { CameraLookup, CameraLookupProblem, VendorCameraRow } from './camera-lookup';
 export { deterministicId } from './canonical.util';
 export { Deduplicator } from './deduplicator';

@@ -1,5 +1,5 @@
-import { ADAPTER_FORMATS, adapterFormatOf } from '@lib/adapters';
-import type { CameraFields } from '@lib/persistence';
+import { ADAPTER_FORMATS, adapterFormatOf, vendorRefKey } from '@lib/adapters';
+import type { CameraDetail, CameraFields } from '@lib/persistence';
 import type { AdminIssue } from '../admin.error';
 
 type VendorFields = Partial<
@@ -34,4 +34,46 @@ export function cameraVendorIssues(camera: VendorFields): AdminIssue[] {
 
 function present(value: string | null | undefined): value is string {
   return value !== null && value !== undefined;
+}
+
+/**
+ * Cameras that would claim a vendor device (format, device, channel) another active camera, or an
+ * earlier one of `cameras`, already claims: the ingress could resolve neither. Rows are 1-based.
+ */
+export function takenVendorRefIssues(args: {
+  cameras: ReadonlyArray<Pick<CameraFields, 'cameraId'> & VendorFields>;
+  registry: readonly CameraDetail[];
+}): AdminIssue[] {
+  const owners = new Map<string, string>();
+  const incoming = new Set(args.cameras.map((c) => c.cameraId));
+  for (const camera of args.registry) {
+    const key = camera.retired || incoming.has(camera.cameraId) ? undefined : vendorRefKey(camera);
+    if (key !== undefined) {
+      owners.set(key, camera.cameraId);
+    }
+  }
+  const issues: AdminIssue[] = [];
+  args.cameras.forEach((camera, index) => {
+    const key = vendorRefKey({
+      vendorFormat: camera.vendorFormat ?? null,
+      vendorDeviceId: camera.vendorDeviceId ?? null,
+      vendorChannel: camera.vendorChannel ?? null,
+    });
+    if (key === undefined) {
+      return;
+    }
+    const owner = owners.get(key);
+    if (owner !== undefined) {
+      issues.push({
+        row: index + 1,
+        path: '/vendorDeviceId',
+        code: 'vendor_device_taken',
+        es: `El dispositivo del fabricante ya es la cámara ${owner}.`,
+        en: `The vendor device is already camera ${owner}.`,
+      });
+      return;
+    }
+    owners.set(key, camera.cameraId);
+  });
+  return issues;
 }
