@@ -68,7 +68,8 @@ describe('ingest (real Mosquitto, HTTP and Kafka)', () => {
   const prefix = `${uniqueName('ingest')}.`;
   const mqttRoot = uniqueName('site');
   const evidenceDir = mkdtempSync(join(tmpdir(), 'tamiz-evidence-'));
-  const sqlitePath = join(evidenceDir, 'registry', 'tamiz.sqlite');
+  const registryDir = mkdtempSync(join(tmpdir(), 'tamiz-registry-'));
+  const sqlitePath = join(registryDir, 'tamiz.sqlite');
   let ingest: GovernorProcess;
 
   beforeAll(async () => {
@@ -96,6 +97,7 @@ describe('ingest (real Mosquitto, HTTP and Kafka)', () => {
     await ingest?.kill('SIGTERM');
     await admin.disconnect();
     rmSync(evidenceDir, { recursive: true, force: true });
+    rmSync(registryDir, { recursive: true, force: true });
   });
 
   it('turns Frigate (MQTT), Hikvision (HTTP multipart) and DeepStream (Kafka) payloads into canonical events, images into evidence, and broken ones into dead letters', async () => {
