@@ -12,11 +12,10 @@ import 'reflect-metadata';
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
 import { JsonLogger } from '@lib/common';
-import { parseDetection, topicName, type CameraRecord } from '@lib/contracts';
+import { parseDetection, topicName } from '@lib/contracts';
 import {
   TransactionalBatchServer,
   createKafka,
@@ -24,7 +23,6 @@ import {
   type InboundBatch,
   type OutboundRecord,
 } from '@lib/kafka';
-import { CameraRepository, openDataSource } from '@lib/persistence';
 import { compilePolicy, parsePolicyText } from '@lib/policy';
 import { EventMix, type SimulatedRecord } from '@lib/simulator';
 import { loadGovernorConfig } from '../apps/governor/src/governor.config';
@@ -32,10 +30,15 @@ import { startGovernor } from '../apps/governor/src/main';
 import {
   benchBroker,
   benchKafka,
+  benchRecords,
   brokerPid,
+  demoCameras,
+  drainRate,
   percentile,
-  processCpuSeconds,
+  produceRecords,
   round,
+  seedRegistry,
+  spawnGovernor,
 } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
@@ -44,63 +47,10 @@ const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
 // For profiling one phase alone (`node --cpu-prof`): e.g. BENCH_PHASES=governed.
 const PHASES = new Set((process.env.BENCH_PHASES ?? 'governed,passthrough,latency').split(','));
 const POLICY_FILE = join(ROOT, 'policies/demo/lima-demo.policy.yaml');
-const cameras = JSON.parse(
-  readFileSync(join(ROOT, 'policies/demo/cameras.json'), 'utf8'),
-) as CameraRecord[];
+const cameras = demoCameras(ROOT);
 const logger = new JsonLogger({ service: 'bench', level: 'error' });
 const say = (line: string) => process.stdout.write(`${line}\n`);
 let BROKER_PID: number | null = null;
-
-function records(seed: number, count: number): SimulatedRecord[] {
-  const mix = new EventMix({
-    seed,
-    cameras,
-    startAt: new Date(Date.UTC(2026, 10, 1)),
-    sizeRange: [1_024, 2_048],
-  });
-  return Array.from({ length: count }, () => mix.next());
-}
-
-async function produce(brokers: string, topic: string, input: SimulatedRecord[]): Promise<void> {
-  // A plain producer: kafkajs' idempotent producer fails here with OutOfOrderSequence once the
-  // broker is busy. A retried send may duplicate an input record; the exactly-once check below
-  // tells those apart from governor duplicates by the source offset each decision carries.
-  const producer = benchKafka(brokers).producer({ maxInFlightRequests: 1 });
-  await producer.connect();
-  for (let i = 0; i < input.length; i += 250) {
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: input.slice(i, i + 250).map((r) => ({ key: r.key, value: r.value })),
-    });
-  }
-  await producer.disconnect();
-}
-
-/**
- * Records per second from the first committed record to the last, polling a committed-records
- * counter, and this process's CPU time per record over the same span (the broker runs apart).
- */
-async function drainRate(
-  count: () => number,
-  total: number,
-): Promise<{ perSec: number; cpuUsPerRecord: number; brokerCores: number }> {
-  while (count() === 0) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  const [startCount, startAt, startCpu] = [count(), performance.now(), process.cpuUsage()];
-  const startBroker = processCpuSeconds(BROKER_PID);
-  while (count() < total) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  const cpu = process.cpuUsage(startCpu);
-  const seconds = (performance.now() - startAt) / 1000;
-  return {
-    perSec: (total - startCount) / seconds,
-    cpuUsPerRecord: (cpu.user + cpu.system) / (total - startCount),
-    brokerCores: (processCpuSeconds(BROKER_PID) - startBroker) / seconds,
-  };
-}
 
 function validEventIds(input: SimulatedRecord[]): Set<string> {
   const ids = new Set<string>();
@@ -174,9 +124,7 @@ async function main(): Promise<void> {
   const kafka = benchKafka(broker.brokers);
   const dir = mkdtempSync(join(tmpdir(), 'tamiz-bench-'));
   const sqlitePath = join(dir, 'tamiz.sqlite');
-  const ds = await openDataSource({ sqlitePath });
-  await new CameraRepository(ds).upsertMany(cameras);
-  await ds.destroy();
+  await seedRegistry(sqlitePath, cameras);
   const run = `bench-${process.pid}-${Date.now()}`;
   const env = (prefix: string) => ({
     ...process.env,
@@ -189,7 +137,7 @@ async function main(): Promise<void> {
     TAMIZ_LOG_LEVEL: 'error',
   });
   try {
-    const input = records(7, N);
+    const input = benchRecords({ seed: 7, count: N, cameras });
     const malformed = input.filter((r) => r.kind === 'malformed').length;
     const avgIn = Math.round(input.reduce((s, r) => s + r.value.length, 0) / N);
     say(`events: ${N} (${malformed} malformed), average ${avgIn} bytes`);
@@ -212,7 +160,11 @@ async function main(): Promise<void> {
       );
       const pPrefix = `${run}-p.`;
       await provisionTopics({ admin, naming: { prefix: pPrefix } });
-      await produce(broker.brokers, topicName('detections.raw.v1', { prefix: pPrefix }), input);
+      await produceRecords({
+        brokers: broker.brokers,
+        topic: topicName('detections.raw.v1', { prefix: pPrefix }),
+        input,
+      });
       passthroughPerSec = await passthrough({
         brokers: broker.brokers,
         prefix: pPrefix,
@@ -289,11 +241,15 @@ async function governedPhase(args: {
 }) {
   const { brokers, admin, input, prefix } = args;
   await provisionTopics({ admin, naming: { prefix } });
-  await produce(brokers, topicName('detections.raw.v1', { prefix }), input);
+  await produceRecords({ brokers, topic: topicName('detections.raw.v1', { prefix }), input });
   const profile = await startProfile('governed');
   const elu = performance.eventLoopUtilization();
   const governor = await startGovernor({ env: args.env(prefix), logger });
-  const drained = await drainRate(() => governor.governor.stats().consumed, N);
+  const drained = await drainRate({
+    count: () => governor.governor.stats().consumed,
+    total: N,
+    brokerPid: BROKER_PID,
+  });
   const eventsPerSec = drained.perSec;
   const busy = performance.eventLoopUtilization(elu).utilization;
   const workersBusy = governor.governanceBusy();
@@ -361,7 +317,11 @@ async function passthrough(args: {
   );
   const profile = await startProfile('passthrough');
   const elu = performance.eventLoopUtilization();
-  const drained = await drainRate(() => server.transportStats().records, N);
+  const drained = await drainRate({
+    count: () => server.transportStats().records,
+    total: N,
+    brokerPid: BROKER_PID,
+  });
   const busy = performance.eventLoopUtilization(elu).utilization;
   await profile.stop();
   const pt = server.transportStats();
@@ -386,7 +346,7 @@ async function latency(args: {
   await provisionTopics({ admin: args.admin, naming });
   // The governor runs in its own process, as deployed: producing and timing here must not share
   // its event loop.
-  const governor = await spawnGovernor(args.env);
+  const governor = await spawnGovernor({ root: ROOT, env: args.env });
   const latencies: number[] = [];
   const consumer = args.kafka.consumer({
     groupId: `${args.prefix}latency`,
@@ -444,39 +404,6 @@ async function latency(args: {
   await consumer.disconnect();
   await governor.close();
   return latencies.sort((a, b) => a - b);
-}
-
-/** The compiled governor as a child process; resolves once it reports its health URL. */
-async function spawnGovernor(env: Record<string, string>) {
-  // the governor's production flags (docker/Dockerfile): a larger young generation
-  const child = spawn(
-    process.execPath,
-    ['--max-semi-space-size=64', join(ROOT, 'dist/apps/governor/src/main.js')],
-    {
-      env: { ...env, TAMIZ_LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /"msg":"governor started","url":"([^"]+)"/.exec(out);
-      if (match) {
-        resolve(match[1].replace('[::1]', '127.0.0.1'));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`governor exited with ${code}`)));
-  });
-  child.stdout.resume();
-  return {
-    ready: async () => (await fetch(`${url}/health/ready`)).ok,
-    close: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,8 @@
  * 1. Sequential: median and p95 ms per image over SEQUENTIAL runs, after a warm-up, next to the
  *    bare decode + encode of the same image (the floor any redaction pays).
  * 2. Throughput: QUEUED images through a SnapshotQueue at full concurrency (one slot per core).
+ * 3. Adapters: events/s per camera format over the golden fixtures (as bench:adapters measures
+ *    them, ADAPTER_SECONDS of CPU time per format), the other half of the ingress's work.
  * Run: npm run bench:redaction. The last line is JSON: {"bench":"redaction",…}.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -12,12 +14,14 @@ import sharp from 'sharp';
 import { SnapshotQueue } from '@lib/evidence';
 import { redactSnapshot, type SnapshotRegion } from '@lib/redaction';
 import { syntheticSnapshot, type SyntheticSnapshot } from '@lib/simulator';
+import { adapterEventsPerSec, benchAdapterFormats } from './adapter-throughput';
 import { percentile, round } from './bench-support';
 
 const WARM_UP = 10;
 const SEQUENTIAL = 100;
 const QUEUED = 240;
 const SCENES = 8;
+const ADAPTER_SECONDS = 1;
 
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 
@@ -119,11 +123,19 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+  const adapters = benchAdapterFormats(ADAPTER_SECONDS);
+  console.log(
+    `adapters (${ADAPTER_SECONDS} s CPU each): ` +
+      adapters
+        .map((a) => `${a.format} ${a.eventsPerSec} events/s (${a.microsPerMessage} µs/message)`)
+        .join(', '),
+  );
   console.log(
     JSON.stringify({
       bench: 'redaction',
       msPerImageMedian: round(median, 1),
       imagesPerSec: round(imagesPerSec, 1),
+      adapterEventsPerSec: adapterEventsPerSec(adapters),
     }),
   );
 }

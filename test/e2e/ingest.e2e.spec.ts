@@ -9,12 +9,53 @@ import {
   type DetectionEventV1,
 } from '@lib/contracts';
 import { provisionTopics } from '@lib/kafka';
+import { CameraAdminRepository, openDataSource, type CameraFields } from '@lib/persistence';
 import { startAppProcess, type GovernorProcess } from '../utils/governor-process';
-import { readTopic, testKafka, uniqueName } from '../utils/kafka';
+import { readTopic, testKafka, uniqueName, waitFor } from '../utils/kafka';
 
 const FIXTURES = join(__dirname, '..', '..', 'libs', 'adapters', 'test', 'fixtures');
 const fixture = (format: string, name: string) => readFileSync(join(FIXTURES, format, name));
 const MQTT_URL = process.env.TAMIZ_TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
+
+// Registry cameras that name the vendor devices of the golden fixtures (Frigate `gate_north`,
+// the ANPR alert's MAC on channel 1); the DeepStream fixture's sensor is left unregistered.
+const registered = (
+  camera: Partial<CameraFields> & Pick<CameraFields, 'cameraId'>,
+): CameraFields => ({
+  name: camera.cameraId,
+  district: 'Surco',
+  siteId: 'surco-norte',
+  zoneType: 'via-publica',
+  allowedPurposes: ['vehiculo-requisitoriado'],
+  geo: null,
+  signageId: null,
+  dataBankRegistrationId: null,
+  vendorFormat: null,
+  vendorDeviceId: null,
+  vendorChannel: null,
+  ...camera,
+});
+const GATE_CAMERA = registered({
+  cameraId: 'cam-e2e-gate-norte',
+  vendorFormat: 'frigate',
+  vendorDeviceId: 'gate_north',
+});
+const ANPR_CAMERA = registered({
+  cameraId: 'cam-e2e-anpr-salida',
+  siteId: 'surco-sur',
+  vendorFormat: 'hikvision-isapi',
+  vendorDeviceId: '00:11:22:AA:BB:41',
+  vendorChannel: '1',
+});
+
+async function register(sqlitePath: string, cameras: CameraFields[]): Promise<void> {
+  const dataSource = await openDataSource({ sqlitePath });
+  try {
+    await new CameraAdminRepository(dataSource).createMany(cameras);
+  } finally {
+    await dataSource.destroy();
+  }
+}
 
 /**
  * The ingress as deployed: the compiled app, the real Mosquitto, real HTTP, the real broker.
@@ -27,11 +68,14 @@ describe('ingest (real Mosquitto, HTTP and Kafka)', () => {
   const prefix = `${uniqueName('ingest')}.`;
   const mqttRoot = uniqueName('site');
   const evidenceDir = mkdtempSync(join(tmpdir(), 'tamiz-evidence-'));
+  const registryDir = mkdtempSync(join(tmpdir(), 'tamiz-registry-'));
+  const sqlitePath = join(registryDir, 'tamiz.sqlite');
   let ingest: GovernorProcess;
 
   beforeAll(async () => {
     await admin.connect();
     await provisionTopics({ admin, naming: { prefix } });
+    await register(sqlitePath, [GATE_CAMERA]);
     ingest = await startAppProcess({
       app: 'ingest',
       env: {
@@ -43,6 +87,8 @@ describe('ingest (real Mosquitto, HTTP and Kafka)', () => {
         TAMIZ_MQTT_TOPICS: `${mqttRoot}/frigate/events,${mqttRoot}/+/onvif-mj/#`,
         TAMIZ_INGEST_HTTP_PORT: '0',
         TAMIZ_EVIDENCE_DIR: evidenceDir,
+        TAMIZ_SQLITE_PATH: sqlitePath,
+        TAMIZ_CAMERA_REFRESH_MS: '1000',
       },
     });
   }, 90_000);
@@ -51,9 +97,23 @@ describe('ingest (real Mosquitto, HTTP and Kafka)', () => {
     await ingest?.kill('SIGTERM');
     await admin.disconnect();
     rmSync(evidenceDir, { recursive: true, force: true });
+    rmSync(registryDir, { recursive: true, force: true });
   });
 
   it('turns Frigate (MQTT), Hikvision (HTTP multipart) and DeepStream (Kafka) payloads into canonical events, images into evidence, and broken ones into dead letters', async () => {
+    // a camera registered while the ingress runs is resolved after the next registry refresh
+    await register(sqlitePath, [ANPR_CAMERA]);
+    await waitFor({
+      what: 'the ingress to re-read the camera registry',
+      timeoutMs: 30_000,
+      check: async () => {
+        const stats = (await (await fetch(`${ingest.url}/health/stats`)).json()) as {
+          cameras: { vendorCameras: number };
+        };
+        return stats.cameras.vendorCameras === 2;
+      },
+    });
+
     // MQTT: a valid Frigate event and a broken one, QoS 1
     const frigate = fixture('frigate', 'valid/events-new-car-plate.payload.json');
     const brokenFrigate = Buffer.from('{"type":"new","after":');
@@ -122,6 +182,17 @@ describe('ingest (real Mosquitto, HTTP and Kafka)', () => {
       'hikvision-isapi',
     ]);
     expect(raw.map((m) => m.key)).toEqual(events.map((e) => e.data.cameraId));
+    // vendor devices the registry names arrive as its cameras; an unregistered one keeps its id
+    const byVendor = new Map(events.map((e) => [e.data.vendor?.kind, e.data]));
+    expect(byVendor.get('frigate')).toMatchObject({
+      cameraId: 'cam-e2e-gate-norte',
+      siteId: 'surco-norte',
+    });
+    expect(byVendor.get('hikvision-isapi')).toMatchObject({
+      cameraId: 'cam-e2e-anpr-salida',
+      siteId: 'surco-sur',
+    });
+    expect(byVendor.get('deepstream')?.cameraId).toBe('cam-gate-b-02');
     // the ANPR pictures went to the evidence store; the event carries a reference only
     const anpr = events.find((e) => e.data.vendor?.kind === 'hikvision-isapi');
     expect(anpr?.data.snapshot?.ref).toBe(`tamiz-evidence:${anpr?.id}`);
@@ -158,9 +229,14 @@ describe('ingest (real Mosquitto, HTTP and Kafka)', () => {
 
     const stats = (await (await fetch(`${ingest.url}/health/stats`)).json()) as Record<
       string,
-      number
+      unknown
     >;
-    expect(stats).toMatchObject({ published: 3, deadLettered: 2, images: 1 });
+    expect(stats).toMatchObject({
+      published: 3,
+      deadLettered: 2,
+      images: 1,
+      cameras: { vendorCameras: 2, resolved: 2, unresolved: 1 },
+    });
     // no plate or face of the fixtures reached the logs
     expect(ingest.output()).not.toMatch(/TEST451|enrolled-/);
   }, 180_000);

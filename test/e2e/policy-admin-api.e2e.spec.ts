@@ -3,6 +3,7 @@ import { ManualClock, PolicyAdminHarness, readPolicyFixture } from './support/po
 interface Issue {
   path: string;
   row?: number;
+  code?: string;
   es: string;
   en: string;
 }
@@ -45,6 +46,9 @@ describe('policy-admin API (no broker needed)', () => {
     expect(html.body).toContain('swagger');
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(doc.body.info.title).toBe('Tamiz policy-admin');
+    // the camera request schemas carry the vendor reference the ingress resolves by
+    expect(JSON.stringify(doc.body)).toContain('"vendorDeviceId"');
+    expect(JSON.stringify(doc.body)).toContain('"vendorChannel"');
   });
 
   it('should create a draft from a YAML body and from JSON {format, content}', async () => {
@@ -164,6 +168,8 @@ describe('policy-admin API (no broker needed)', () => {
       signageId: 'SEN-MFL-001',
       dataBankRegistrationId: 'RNPDP-PJP-0001',
       vendorFormat: 'hikvision-isapi',
+      vendorDeviceId: '44:19:b6:0a:1c:01',
+      vendorChannel: '1',
     };
     const created = await harness.call({
       token: dpo,
@@ -187,8 +193,35 @@ describe('policy-admin API (no broker needed)', () => {
         headers: { 'if-match': version },
       });
 
-    expect(created).toMatchObject({ status: 201, body: { rowVersion: 1, retired: false } });
+    const unread = await harness.call<ErrorBody>({
+      token: dpo,
+      method: 'POST',
+      path: '/cameras',
+      body: { ...camera, cameraId: 'mfl-002', vendorFormat: 'dahua' },
+    });
+    const taken = await harness.call<ErrorBody>({
+      token: dpo,
+      method: 'POST',
+      path: '/cameras',
+      body: { ...camera, cameraId: 'mfl-003', vendorDeviceId: '44:19:B6:0A:1C:01' },
+    });
+
+    expect(created).toMatchObject({
+      status: 201,
+      body: {
+        rowVersion: 1,
+        retired: false,
+        vendorDeviceId: '44:19:b6:0a:1c:01',
+        vendorChannel: '1',
+      },
+    });
     expect(again.status).toBe(409);
+    expect(unread.status).toBe(400);
+    expect(unread.body.issues?.map((i) => [i.path, i.code])).toEqual([
+      ['/vendorFormat', 'vendor_format_unread'],
+    ]);
+    expect(taken.status).toBe(409);
+    expect(taken.body.issues?.map((i) => i.code)).toEqual(['vendor_device_taken']);
     expect((await update('1')).body).toMatchObject({ name: 'Parque Kennedy', rowVersion: 2 });
     expect((await update('1')).status).toBe(409);
     const retired = await harness.call({

@@ -27,6 +27,8 @@ function cameraFields(cameraId: string, overrides: Partial<CameraFields> = {}): 
     signageId: 'SEN-1',
     dataBankRegistrationId: 'RNPDP-PJP-0001',
     vendorFormat: 'hikvision-isapi',
+    vendorDeviceId: null,
+    vendorChannel: null,
     ...overrides,
   };
 }
@@ -367,6 +369,66 @@ describe.each(TEST_DRIVERS)('policy-admin repositories on $driver', ({ driver })
         ['cam-1', false],
         ['cam-2', true],
       ]);
+    });
+
+    it('should store the vendor device and channel, and list active ones for the ingress', async () => {
+      const sut = new CameraAdminRepository(dataSource);
+      const registry = new CameraRepository(dataSource);
+      await sut.createMany([
+        cameraFields('cam-b', { vendorDeviceId: '44:19:B6:0A:1C:01', vendorChannel: '2' }),
+        cameraFields('cam-a', { vendorFormat: 'deepstream', vendorDeviceId: 'sensor-jp-0' }),
+        cameraFields('cam-retired', { vendorDeviceId: '44:19:b6:0a:1c:09' }),
+        cameraFields('cam-plain'),
+      ]);
+      await sut.update({ cameraId: 'cam-retired', rowVersion: 1, retired: true });
+
+      expect(await sut.findById('cam-b')).toMatchObject({
+        vendorFormat: 'hikvision-isapi',
+        vendorDeviceId: '44:19:B6:0A:1C:01',
+        vendorChannel: '2',
+      });
+      expect(await registry.findVendorRefs()).toEqual([
+        {
+          cameraId: 'cam-a',
+          siteId: 'site-1',
+          zoneType: 'via-publica',
+          vendorFormat: 'deepstream',
+          vendorDeviceId: 'sensor-jp-0',
+          vendorChannel: null,
+        },
+        {
+          cameraId: 'cam-b',
+          siteId: 'site-1',
+          zoneType: 'via-publica',
+          vendorFormat: 'hikvision-isapi',
+          vendorDeviceId: '44:19:B6:0A:1C:01',
+          vendorChannel: '2',
+        },
+      ]);
+    });
+  });
+
+  describe(CameraRepository.name, () => {
+    it('should assign vendor references to registered cameras, leave the row version, and survive a registry sync', async () => {
+      const admin = new CameraAdminRepository(dataSource);
+      const sut = new CameraRepository(dataSource);
+      await admin.createMany([cameraFields('cam-1'), cameraFields('cam-2')]);
+
+      const missing = await sut.assignVendorRefs([
+        { cameraId: 'cam-1', vendorFormat: 'onvif', vendorDeviceId: 'axis-1', vendorChannel: null },
+        { cameraId: 'cam-9', vendorFormat: 'onvif', vendorDeviceId: 'axis-9', vendorChannel: null },
+      ]);
+
+      expect(missing).toEqual(['cam-9']);
+      expect(await admin.findById('cam-1')).toMatchObject({
+        vendorFormat: 'onvif',
+        vendorDeviceId: 'axis-1',
+        rowVersion: 1,
+      });
+      expect((await sut.findVendorRefs()).map((r) => r.cameraId)).toEqual(['cam-1']);
+      const [synced] = await sut.findAll();
+      await sut.upsertMany([{ ...synced, name: 'Renombrada' }]);
+      expect((await sut.findVendorRefs()).map((r) => r.vendorDeviceId)).toEqual(['axis-1']);
     });
   });
 });

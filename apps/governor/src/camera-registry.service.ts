@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { CameraRecord } from '@lib/contracts';
 import { CameraRepository } from '@lib/persistence';
-import type { JsonLogger } from '@lib/common';
+import { PeriodicSnapshot, type JsonLogger } from '@lib/common';
 import type { GovernorConfig } from './governor.config';
 import { GOVERNOR_CONFIG, LOGGER } from './tokens';
 
@@ -11,49 +11,41 @@ import { GOVERNOR_CONFIG, LOGGER } from './tokens';
  */
 @Injectable()
 export class CameraRegistryService implements OnModuleInit, OnApplicationShutdown {
-  private cameras = new Map<string, CameraRecord>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly registry: PeriodicSnapshot<ReadonlyMap<string, CameraRecord>>;
 
   constructor(
-    @Inject(CameraRepository) private readonly repository: CameraRepository,
-    @Inject(GOVERNOR_CONFIG) private readonly config: GovernorConfig,
-    @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
+    @Inject(CameraRepository) repository: CameraRepository,
+    @Inject(GOVERNOR_CONFIG) config: GovernorConfig,
+    @Inject(LOGGER) logger: JsonLogger,
+  ) {
+    this.registry = new PeriodicSnapshot<ReadonlyMap<string, CameraRecord>>({
+      name: 'camera registry',
+      initial: new Map(),
+      load: async () => new Map((await repository.findAll()).map((c) => [c.cameraId, c])),
+      intervalMs: config.cameraRefreshMs,
+      logger,
+      describe: (cameras) => ({ cameras: cameras.size }),
+    });
+  }
 
-  async onModuleInit(): Promise<void> {
-    await this.refresh();
-    this.timer = setInterval(() => void this.refresh(), this.config.cameraRefreshMs);
-    this.timer.unref();
+  onModuleInit(): Promise<void> {
+    return this.registry.start();
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
+    this.registry.stop();
   }
 
   /** The registry as last read; a refresh replaces the map, it never changes one handed out. */
   snapshot(): ReadonlyMap<string, CameraRecord> {
-    return this.cameras;
+    return this.registry.current;
   }
 
   get(cameraId: string): CameraRecord | null {
-    return this.cameras.get(cameraId) ?? null;
+    return this.registry.current.get(cameraId) ?? null;
   }
 
   size(): number {
-    return this.cameras.size;
-  }
-
-  async refresh(): Promise<void> {
-    try {
-      const all = await this.repository.findAll();
-      this.cameras = new Map(all.map((c) => [c.cameraId, c]));
-      this.logger.event('debug', 'camera registry refreshed', { cameras: all.length });
-    } catch (error) {
-      this.logger.event('error', 'camera registry refresh failed; keeping the last snapshot', {
-        error: error instanceof Error ? error.name : 'unknown',
-      });
-    }
+    return this.registry.current.size;
   }
 }

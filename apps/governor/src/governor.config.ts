@@ -1,4 +1,4 @@
-import { PERSISTENCE_ENV } from '@lib/persistence';
+import { CAMERA_REFRESH_ENV, PERSISTENCE_ENV } from '@lib/persistence';
 import { existsSync, readFileSync } from 'node:fs';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { kafkaEnv, type KafkaEnvConfig } from '@lib/kafka';
@@ -86,12 +86,7 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     description: 'partitions processed concurrently by one instance',
     parse: parsers.int({ min: 1, max: 64 }),
   },
-  cameraRefreshMs: {
-    env: 'TAMIZ_CAMERA_REFRESH_MS',
-    default: 30_000,
-    description: 'how often the camera registry is re-read from the database',
-    parse: parsers.int({ min: 1_000, max: 3_600_000 }),
-  },
+  ...CAMERA_REFRESH_ENV,
   governanceWorkers: {
     env: 'TAMIZ_GOVERNANCE_WORKERS',
     default: 1,

@@ -1,8 +1,15 @@
 import { EVIDENCE_ENV } from '@lib/evidence';
+import {
+  CAMERA_REFRESH_ENV,
+  PERSISTENCE_ENV,
+  type CameraRefreshEnvConfig,
+  type PersistenceEnvConfig,
+} from '@lib/persistence';
 import { kafkaEnv, type KafkaEnvConfig } from '@lib/kafka';
 import { loadConfig, parsers, type EnvSchema } from '@lib/common';
 
-export interface IngestConfig extends KafkaEnvConfig {
+/** The registry (`DATABASE_URL` / `TAMIZ_SQLITE_PATH`) maps vendor devices to cameras. */
+export interface IngestConfig extends KafkaEnvConfig, PersistenceEnvConfig, CameraRefreshEnvConfig {
   groupId: string;
   /** MQTT broker of the cameras (Frigate, ONVIF); unset: no MQTT ingress. */
   mqttUrl: string | undefined;
@@ -71,6 +78,8 @@ export const INGEST_ENV: EnvSchema<IngestConfig> = {
     parse: parsers.int({ min: 1_024, max: 33_554_432 }),
   },
   evidenceDir: EVIDENCE_ENV.evidenceDir,
+  ...PERSISTENCE_ENV,
+  ...CAMERA_REFRESH_ENV,
   siteId: {
     env: 'TAMIZ_SITE_ID',
     default: 'default-site',

@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { JsonLogger } from '@lib/common';
+import type { CameraResolverService } from './camera-resolver.service';
 import { DeepstreamConsumer } from './deepstream.consumer';
 import { HikvisionController } from './hikvision.controller';
 import type { IngestConfig } from './ingest.config';
 import { IngestHealthController } from './ingest-health.controller';
 import type { IngressService } from './ingress.service';
-import { INGEST_CONFIG, INGRESS, LOGGER } from './tokens';
+import { CAMERAS, INGEST_CONFIG, INGRESS, LOGGER } from './tokens';
 
 @Module({})
 export class IngestModule {
@@ -13,6 +14,7 @@ export class IngestModule {
     config: IngestConfig;
     logger: JsonLogger;
     ingress: IngressService;
+    cameras: CameraResolverService;
   }): DynamicModule {
     return {
       module: IngestModule,
@@ -25,6 +27,7 @@ export class IngestModule {
         { provide: INGEST_CONFIG, useValue: args.config },
         { provide: LOGGER, useValue: args.logger },
         { provide: INGRESS, useValue: args.ingress },
+        { provide: CAMERAS, useValue: args.cameras },
       ],
     };
   }

@@ -5,6 +5,8 @@ import { Deduplicator, normalise, type AdapterFormat } from '@lib/adapters';
 import { JsonLogger, runMain, describeConfig, systemClock, type Clock } from '@lib/common';
 import { EvidenceStore } from '@lib/evidence';
 import { TransactionalBatchServer, createKafka, ensureTopics } from '@lib/kafka';
+import { CameraRepository, openDataSource } from '@lib/persistence';
+import { CameraResolverService } from './camera-resolver.service';
 import { INGEST_ENV, loadIngestConfig, type IngestConfig } from './ingest.config';
 import { IngestModule } from './ingest.module';
 import { IngressService } from './ingress.service';
@@ -16,6 +18,7 @@ export interface IngestHandle {
   app: INestApplication;
   config: IngestConfig;
   ingress: IngressService;
+  cameras: CameraResolverService;
   url: string;
   close(): Promise<void>;
 }
@@ -42,6 +45,17 @@ export async function startIngest(args: {
   await ensureTopics({ kafka, naming });
   const publisher = new RawPublisher(kafka, naming);
   await publisher.connect();
+  const dataSource = await openDataSource({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: config.sqlitePath,
+  });
+  const repository = new CameraRepository(dataSource);
+  const cameras = new CameraResolverService({
+    load: () => repository.findVendorRefs(),
+    refreshMs: config.cameraRefreshMs,
+    logger,
+  });
+  await cameras.start();
   const evidence = new EvidenceStore({ root: config.evidenceDir });
   const dedup =
     config.dedupWindowMs > 0
@@ -52,7 +66,12 @@ export async function startIngest(args: {
       normalise(
         input.format as AdapterFormat,
         { channel: input.channel, payload: input.payload, parts: input.parts },
-        { siteId: config.siteId, maxBytes: config.maxPayloadBytes, frameSize: config.frameSize },
+        {
+          siteId: config.siteId,
+          maxBytes: config.maxPayloadBytes,
+          frameSize: config.frameSize,
+          resolveCamera: cameras.resolve,
+        },
       ),
   };
   const ingress = new IngressService({
@@ -70,7 +89,7 @@ export async function startIngest(args: {
     maxPayloadBytes: config.maxPayloadBytes,
   });
 
-  const app = await NestFactory.create(IngestModule.forRoot({ config, logger, ingress }), {
+  const app = await NestFactory.create(IngestModule.forRoot({ config, logger, ingress, cameras }), {
     logger,
     bodyParser: false,
   });
@@ -102,16 +121,20 @@ export async function startIngest(args: {
     url,
     mqtt: mqtt !== null,
     deepstream: config.deepstream,
+    vendorCameras: cameras.stats().vendorCameras,
   });
   return {
     app,
     config,
     ingress,
+    cameras,
     url,
     close: async () => {
       await mqtt?.stop();
       await app.close();
       await publisher.disconnect();
+      cameras.stop();
+      await dataSource.destroy();
     },
   };
 }

@@ -2,3 +2,4 @@
 export const INGEST_CONFIG = Symbol('IngestConfig');
 export const INGRESS = Symbol('IngressService');
 export const LOGGER = Symbol('JsonLogger');
+export const CAMERAS = Symbol('CameraResolverService');

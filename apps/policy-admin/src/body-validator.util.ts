@@ -22,14 +22,19 @@ export function schemaIssues(schema: JsonSchema, value: unknown): AdminIssue[] {
 export function validateBody<T>(schema: JsonSchema, body: unknown): T {
   const issues = schemaIssues(schema, body ?? {});
   if (issues.length > 0) {
-    throw new AdminError({
-      code: AdminErrorCode.InvalidBody,
-      es: 'Cuerpo de la solicitud inválido.',
-      en: 'Invalid request body.',
-      issues,
-    });
+    throw invalidBody(issues);
   }
   return body as T;
+}
+
+/** The 400 for a body with these problems. */
+export function invalidBody(issues: AdminIssue[]): AdminError {
+  return new AdminError({
+    code: AdminErrorCode.InvalidBody,
+    es: 'Cuerpo de la solicitud inválido.',
+    en: 'Invalid request body.',
+    issues,
+  });
 }
 
 function toIssue(error: ErrorObject): AdminIssue {

@@ -58,6 +58,10 @@ const cameraProperties = {
   signageId: { type: ['string', 'null'], minLength: 1, maxLength: 128 },
   dataBankRegistrationId: { type: ['string', 'null'], minLength: 1, maxLength: 128 },
   vendorFormat: { type: ['string', 'null'], minLength: 1, maxLength: 64 },
+  // The vendor's id of the device (DeepStream sensor id, Frigate camera name, ONVIF MQTT topic
+  // prefix, Hikvision MAC address) and the channel within it; visible ASCII, as vendors send them.
+  vendorDeviceId: { type: ['string', 'null'], pattern: '^[!-~]{1,128}$' },
+  vendorChannel: { type: ['string', 'null'], pattern: '^[!-~]{1,64}$' },
 };
 const { cameraId: _cameraId, ...editableCameraProperties } = cameraProperties;
 const cameraRequired = ['cameraId', 'name', 'district', 'siteId', 'zoneType', 'allowedPurposes'];

@@ -6,7 +6,7 @@ import { ConfigError, JsonLogger } from '@lib/common';
 import { topicName, type CameraRecord } from '@lib/contracts';
 import { createKafka } from '@lib/kafka';
 import { CameraRepository, openDataSource } from '@lib/persistence';
-import { EventMix } from '@lib/simulator';
+import { EventMix, type SimulatedCamera } from '@lib/simulator';
 import { startGovernor, type GovernorHandle } from '../../governor/src/main';
 import { startIngest, type IngestHandle } from '../../ingest/src/main';
 import { startRedactor, type RedactorHandle } from '../../redactor/src/main';
@@ -80,11 +80,11 @@ async function main(): Promise<void> {
 
     const cameras = JSON.parse(
       await readFile(join(root, 'policies/demo/cameras.json'), 'utf8'),
-    ) as CameraRecord[];
-    const dataSource = await openDataSource({ sqlitePath: env.TAMIZ_SQLITE_PATH as string });
-    await new CameraRepository(dataSource).upsertMany(cameras);
-    await dataSource.destroy();
-    say(`Registro de cámaras / camera registry: ${cameras.length} cámaras de demostración`);
+    ) as SimulatedCamera[];
+    const devices = await seedRegistry({ sqlitePath: env.TAMIZ_SQLITE_PATH as string, cameras });
+    say(
+      `Registro de cámaras / camera registry: ${cameras.length} cámaras de demostración, ${devices} con dispositivo del fabricante / with a vendor device`,
+    );
 
     governor = await startGovernor({ env, logger });
     say(`Gobernador listo / governor ready: ${governor.url}/health/ready`);
@@ -122,8 +122,12 @@ async function main(): Promise<void> {
       say(formatSummary(governor!.governor.stats()));
       const i = ingest!.ingress.stats();
       const r = redactor!.redactor.tally;
+      const c = ingest!.cameras.stats();
       say(
         `  ingesta/ingest: recibidos/received ${i.received} | eventos/events ${i.published} | repetidos/repeats ${i.duplicates} | a DLQ ${i.deadLettered} | imágenes/images ${i.images} · imágenes redactadas/redacted ${r.redacted}`,
+      );
+      say(
+        `  cámaras del fabricante/vendor cameras: resueltas/resolved ${c.resolved} | sin resolver/unresolved ${c.unresolved}`,
       );
     }, 5_000);
     timers = [...timers, summary];
@@ -135,6 +139,32 @@ async function main(): Promise<void> {
       error instanceof ConfigError ? `${error.message}\n` : `error: ${(error as Error).message}\n`,
     );
     await stop(error instanceof ConfigError ? 78 : 1);
+  }
+}
+
+/**
+ * The demo registry: the cameras, then the vendor device each one is, so the ingress resolves
+ * what the simulated vendor cameras send. Returns how many name a vendor device.
+ */
+async function seedRegistry(args: {
+  sqlitePath: string;
+  cameras: SimulatedCamera[];
+}): Promise<number> {
+  const dataSource = await openDataSource({ sqlitePath: args.sqlitePath });
+  try {
+    const registry = new CameraRepository(dataSource);
+    await registry.upsertMany(args.cameras);
+    await registry.assignVendorRefs(
+      args.cameras.map((c) => ({
+        cameraId: c.cameraId,
+        vendorFormat: c.vendorFormat ?? null,
+        vendorDeviceId: c.vendorDeviceId ?? null,
+        vendorChannel: c.vendorChannel ?? null,
+      })),
+    );
+    return args.cameras.filter((c) => c.vendorDeviceId).length;
+  } finally {
+    await dataSource.destroy();
   }
 }
 

@@ -11,6 +11,13 @@ export type {
   FrameSize,
   ResolvedCamera,
 } from './adapter.types';
+export {
+  adapterFormatOf,
+  buildCameraLookup,
+  CameraLookupSkip,
+  vendorRefKey,
+} from './camera-lookup';
+export type { CameraLookup, CameraLookupProblem, VendorCameraRow } from './camera-lookup';
 export { deterministicId } from './canonical.util';
 export { Deduplicator } from './deduplicator';
 export type { DedupVerdict, DeduplicatorOptions } from './deduplicator';

@@ -5,4 +5,5 @@ export { ConfigError, ConfigErrorCode, describeConfig, loadConfig, parsers } fro
 export type { EnvKey, EnvSchema } from './config.util';
 export { JsonLogger, silentLogger } from './logger';
 export type { LogFields } from './logger';
+export { PeriodicSnapshot } from './periodic-snapshot';
 export { runMain } from './run-main.util';

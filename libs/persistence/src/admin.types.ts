@@ -116,9 +116,29 @@ export interface CameraDetail extends CameraRecord {
   signageId: string | null;
   dataBankRegistrationId: string | null;
   vendorFormat: string | null;
+  /** The vendor's id of the device; with `vendorFormat` it maps vendor events to this camera. */
+  vendorDeviceId: string | null;
+  /** Channel within the device; null: the camera is the whole device. */
+  vendorChannel: string | null;
   retired: boolean;
   rowVersion: number;
 }
 
 /** What an admin may set on a camera (everything but bookkeeping). */
 export type CameraFields = Omit<CameraDetail, 'retired' | 'rowVersion'>;
+
+/** An active camera that names its vendor device: what the ingress resolves events by. */
+export interface CameraVendorRef {
+  cameraId: string;
+  siteId: string;
+  zoneType: string;
+  vendorFormat: string | null;
+  vendorDeviceId: string;
+  vendorChannel: string | null;
+}
+
+/** The vendor identity a registry sync assigns to a camera (null fields clear it). */
+export type CameraVendorAssignment = Pick<
+  CameraDetail,
+  'cameraId' | 'vendorFormat' | 'vendorDeviceId' | 'vendorChannel'
+>;

@@ -8,6 +8,7 @@ import { CameraEntity } from './camera/camera.entity';
 import { CreateCameraRegistry1764100000000 } from './migrations/1764100000000-create-camera-registry';
 import { AddCameraTags1764200000000 } from './migrations/1764200000000-add-camera-tags';
 import { CreatePolicyAdmin1764300000000 } from './migrations/1764300000000-create-policy-admin';
+import { AddCameraVendorDevice1764400000000 } from './migrations/1764400000000-add-camera-vendor-device';
 import { AddAuthorisationUseEvent1764450000000 } from './migrations/1764450000000-add-authorisation-use-event';
 import { PolicyVersionEntity } from './policy-version/policy-version.entity';
 
@@ -37,6 +38,7 @@ const MIGRATIONS = [
   CreateCameraRegistry1764100000000,
   AddCameraTags1764200000000,
   CreatePolicyAdmin1764300000000,
+  AddCameraVendorDevice1764400000000,
   AddAuthorisationUseEvent1764450000000,
 ];
 

@@ -10,6 +10,8 @@ export type {
   DecisionUse,
   CameraDetail,
   CameraFields,
+  CameraVendorAssignment,
+  CameraVendorRef,
   PolicyFormat,
   PolicyState,
   PolicyVersion,
@@ -28,5 +30,5 @@ export { PersistenceError, PersistenceErrorCode } from './persistence.error';
 export { PersistenceModule } from './persistence.module';
 export { PolicyVersionRepository } from './policy-version/policy-version.repository';
 export type { PolicyVersionPatch } from './policy-version/policy-version.repository';
-export { PERSISTENCE_ENV } from './persistence-env';
-export type { PersistenceEnvConfig } from './persistence-env';
+export { CAMERA_REFRESH_ENV, PERSISTENCE_ENV } from './persistence-env';
+export type { CameraRefreshEnvConfig, PersistenceEnvConfig } from './persistence-env';

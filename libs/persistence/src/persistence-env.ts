@@ -22,3 +22,18 @@ export const PERSISTENCE_ENV: EnvSchema<PersistenceEnvConfig> = {
     parse: parsers.string,
   },
 };
+
+/** How often a process re-reads the camera registry it keeps in memory. */
+export interface CameraRefreshEnvConfig {
+  cameraRefreshMs: number;
+}
+
+/** Shared by the governor and the ingress, so one variable sets both in a deployment. */
+export const CAMERA_REFRESH_ENV: EnvSchema<CameraRefreshEnvConfig> = {
+  cameraRefreshMs: {
+    env: 'TAMIZ_CAMERA_REFRESH_MS',
+    default: 30_000,
+    description: 'how often the camera registry is re-read from the database',
+    parse: parsers.int({ min: 1_000, max: 3_600_000 }),
+  },
+};

@@ -1,5 +1,11 @@
 import type { CameraRecord } from '@lib/contracts';
 import { seededRng, type Rng } from './prng';
+import {
+  vendorSpeakers,
+  type SimulatedCamera,
+  type VendorDevice,
+  type VendorSpeaker,
+} from './vendor-device';
 
 /** The wire formats the simulator speaks, as real camera analytics emit them (formats.md §1–4a). */
 export const VENDOR_FORMATS = [
@@ -52,12 +58,12 @@ const COLORS = ['black', 'blue', 'red', 'white', 'gray', 'green'] as const;
 export class VendorMix {
   private readonly rng: Rng;
   private seq = 0;
-  private readonly formats: readonly VendorFormat[];
+  private readonly speakers: readonly VendorSpeaker[];
 
   constructor(
     private readonly args: {
       seed: number;
-      cameras: readonly CameraRecord[];
+      cameras: readonly SimulatedCamera[];
       startAt: Date;
       /** Milliseconds of simulated time between two messages. */
       stepMs?: number;
@@ -69,23 +75,27 @@ export class VendorMix {
       throw new Error('VendorMix needs at least one camera');
     }
     this.rng = seededRng(args.seed);
-    this.formats = args.formats ?? VENDOR_FORMATS;
+    this.speakers = vendorSpeakers({
+      cameras: args.cameras,
+      formats: args.formats ?? VENDOR_FORMATS,
+    });
+    if (this.speakers.length === 0) {
+      throw new Error('VendorMix: no camera speaks any of the formats asked for');
+    }
   }
 
   next(): VendorMessage {
     this.seq += 1;
-    const cameraIndex = this.rng.int(this.args.cameras.length);
-    const camera = this.args.cameras[cameraIndex];
-    const format = this.formats[cameraIndex % this.formats.length];
+    const speaker = this.speakers[this.rng.int(this.speakers.length)];
     const at = new Date(this.args.startAt.getTime() + this.seq * (this.args.stepMs ?? 50));
-    const message = this.render(format, camera, at);
+    const message = this.render(speaker, at);
     if (this.rng.next() < (this.args.malformedShare ?? 0.03)) {
       return { ...message, payload: this.breakPayload(message.payload), malformed: true };
     }
     return message;
   }
 
-  private render(format: VendorFormat, camera: CameraRecord, at: Date): VendorMessage {
+  private render({ format, camera, device }: VendorSpeaker, at: Date): VendorMessage {
     const base = { format, transport: TRANSPORT[format], cameraId: camera.cameraId };
     const json = (value: unknown) => Buffer.from(JSON.stringify(value));
     switch (format) {
@@ -93,49 +103,49 @@ export class VendorMix {
         return {
           ...base,
           channel: 'deepstream',
-          payload: json(this.deepstreamFull(camera, at)),
+          payload: json(this.deepstreamFull(camera, device, at)),
           malformed: false,
         };
       case 'deepstream-minimal':
         return {
           ...base,
           channel: 'deepstream',
-          payload: json(this.deepstreamMinimal(camera, at)),
+          payload: json(this.deepstreamMinimal(device, at)),
           malformed: false,
         };
       case 'frigate-events':
         return {
           ...base,
           channel: 'frigate/events',
-          payload: json(this.frigateEvent(camera, at)),
+          payload: json(this.frigateEvent(camera, device, at)),
           malformed: false,
         };
       case 'frigate-tracked-object-update':
         return {
           ...base,
           channel: 'frigate/tracked_object_update',
-          payload: json(this.frigateUpdate(camera, at)),
+          payload: json(this.frigateUpdate(device, at)),
           malformed: false,
         };
       case 'onvif-mj':
         return {
           ...base,
-          channel: `${camera.cameraId}/onvif-mj/VideoAnalytics/prof_main/ObjClassifier`,
+          channel: `${device.deviceId}/onvif-mj/VideoAnalytics/${device.channel ?? 'prof_main'}/ObjClassifier`,
           payload: json(this.onvifScene(at)),
           malformed: false,
         };
       case 'onvif-ej':
         return {
           ...base,
-          channel: `${camera.cameraId}/onvif-ej/RuleEngine/FieldDetector/ObjectsInside/&vs1/Zone1`,
-          payload: json(this.onvifEvent(at)),
+          channel: `${device.deviceId}/onvif-ej/RuleEngine/FieldDetector/ObjectsInside/&${device.channel ?? 'vs1'}/Zone1`,
+          payload: json(this.onvifEvent(device, at)),
           malformed: false,
         };
       case 'hikvision-xml':
         return {
           ...base,
           channel: '/isapi/events',
-          payload: Buffer.from(this.hikvisionXml(camera, at)),
+          payload: Buffer.from(this.hikvisionXml(camera, device, at)),
           imageParts: ['detectionPicture.jpg'],
           malformed: false,
         };
@@ -143,7 +153,7 @@ export class VendorMix {
         return {
           ...base,
           channel: '/isapi/events',
-          payload: json(this.hikvisionJson(camera, at)),
+          payload: json(this.hikvisionJson(camera, device, at)),
           malformed: false,
         };
     }
@@ -165,7 +175,7 @@ export class VendorMix {
     return [x, y, x + w, y + h];
   }
 
-  private deepstreamFull(camera: CameraRecord, at: Date) {
+  private deepstreamFull(camera: CameraRecord, device: VendorDevice, at: Date) {
     const vehicle = this.rng.next() < 0.4;
     const [x1, y1, x2, y2] = this.box(1920, 1080);
     return {
@@ -173,7 +183,7 @@ export class VendorMix {
       mdsversion: '1.0',
       '@timestamp': at.toISOString(),
       place: { id: camera.siteId, name: camera.name, type: camera.zoneType },
-      sensor: { id: camera.cameraId, type: 'Camera', description: camera.name },
+      sensor: { id: device.deviceId, type: 'Camera', description: camera.name },
       analyticsModule: {
         id: 'peoplenet-v2',
         description: 'detection',
@@ -214,7 +224,7 @@ export class VendorMix {
     };
   }
 
-  private deepstreamMinimal(camera: CameraRecord, at: Date) {
+  private deepstreamMinimal(device: VendorDevice, at: Date) {
     const objects = Array.from({ length: 1 + this.rng.int(3) }, () => {
       const [x1, y1, x2, y2] = this.box(1920, 1080);
       const id = 1000 + this.rng.int(9000);
@@ -226,19 +236,19 @@ export class VendorMix {
       version: '4.0',
       id: String(this.seq),
       '@timestamp': at.toISOString(),
-      sensorId: camera.cameraId,
+      sensorId: device.deviceId,
       objects,
     };
   }
 
-  private frigateObject(camera: CameraRecord, at: Date, id: string) {
+  private frigateObject(camera: CameraRecord, device: VendorDevice, at: Date, id: string) {
     const [x1, y1, x2, y2] = this.box(1280, 720);
     const score = 0.6 + this.rng.next() * 0.4;
     const label = this.rng.pick(['person', 'car', 'person']);
     const t = at.getTime() / 1000;
     return {
       id,
-      camera: camera.cameraId,
+      camera: device.deviceId,
       frame_time: t,
       label,
       sub_label: null,
@@ -265,13 +275,13 @@ export class VendorMix {
     };
   }
 
-  private frigateEvent(camera: CameraRecord, at: Date) {
+  private frigateEvent(camera: CameraRecord, device: VendorDevice, at: Date) {
     const id = `${(at.getTime() / 1000 - 2).toFixed(6)}-${this.rng.int(1e6).toString(36).padStart(6, '0')}`;
-    const after = this.frigateObject(camera, at, id);
+    const after = this.frigateObject(camera, device, at, id);
     return { type: this.rng.pick(['new', 'update', 'update', 'end']), before: after, after };
   }
 
-  private frigateUpdate(camera: CameraRecord, at: Date) {
+  private frigateUpdate(device: VendorDevice, at: Date) {
     const id = `${(at.getTime() / 1000 - 2).toFixed(6)}-${this.rng.int(1e6).toString(36).padStart(6, '0')}`;
     return this.rng.next() < 0.5
       ? {
@@ -279,7 +289,7 @@ export class VendorMix {
           id,
           name: this.rng.next() < 0.3 ? `enrolled-${this.rng.int(100)}` : null,
           score: 0.8,
-          camera: camera.cameraId,
+          camera: device.deviceId,
           timestamp: at.getTime() / 1000,
         }
       : {
@@ -288,7 +298,7 @@ export class VendorMix {
           name: null,
           plate: this.plate(),
           score: 0.9,
-          camera: camera.cameraId,
+          camera: device.deviceId,
           timestamp: at.getTime() / 1000,
           plate_box: [100, 200, 180, 230],
         };
@@ -326,11 +336,11 @@ export class VendorMix {
     };
   }
 
-  private onvifEvent(at: Date) {
+  private onvifEvent(device: VendorDevice, at: Date) {
     const left = -0.8 + this.rng.next();
     return {
       UtcTime: at.toISOString(),
-      Source: { VideoSource: 'vs1', Rule: 'Zone1' },
+      Source: { VideoSource: device.channel ?? 'vs1', Rule: 'Zone1' },
       Data: {
         IsInside: true,
         ObjectId: { '@ObjectId': 400 + this.rng.int(100) },
@@ -340,14 +350,14 @@ export class VendorMix {
     };
   }
 
-  private hikvisionXml(camera: CameraRecord, at: Date): string {
+  private hikvisionXml(camera: CameraRecord, device: VendorDevice, at: Date): string {
     const plate = this.plate().replace('-', '');
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
       '<EventNotificationAlert version="2.0" xmlns="http://www.isapi.org/ver20/XMLSchema">',
       '<ipAddress>10.20.0.41</ipAddress><portNo>80</portNo><protocol>HTTP</protocol>',
-      `<macAddress>00:11:22:aa:bb:${(this.seq % 100).toString().padStart(2, '0')}</macAddress>`,
-      `<channelID>1</channelID><dateTime>${at.toISOString()}</dateTime><activePostCount>1</activePostCount>`,
+      `<macAddress>${device.deviceId}</macAddress>`,
+      `<channelID>${hikvisionChannel(device)}</channelID><dateTime>${at.toISOString()}</dateTime><activePostCount>1</activePostCount>`,
       `<eventType>ANPR</eventType><eventState>active</eventState><eventDescription>ANPR</eventDescription><channelName>${camera.cameraId}</channelName>`,
       `<ANPR><country>PE</country><licensePlate>${plate}</licensePlate><line>1</line><direction>forward</direction>`,
       `<confidenceLevel>${70 + this.rng.int(30)}</confidenceLevel><plateType>unknown</plateType><plateColor>white</plateColor><vehicleType>vehicle</vehicleType>`,
@@ -359,14 +369,14 @@ export class VendorMix {
     ].join('');
   }
 
-  private hikvisionJson(camera: CameraRecord, at: Date) {
+  private hikvisionJson(camera: CameraRecord, device: VendorDevice, at: Date) {
     const x = this.rng.next() * 0.8;
     return {
       ipAddress: '10.20.0.42',
       portNo: 80,
       protocol: 'HTTP',
-      macAddress: '00:11:22:aa:bb:42',
-      channelID: 1,
+      macAddress: device.deviceId,
+      channelID: hikvisionChannel(device),
       dateTime: at.toISOString(),
       activePostCount: 1,
       eventType: 'fielddetection',
@@ -402,4 +412,10 @@ export class VendorMix {
     const hex = Array.from({ length: 32 }, () => this.rng.int(16).toString(16)).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
+}
+
+// ISAPI numbers channels; a registered channel that is not a number cannot be sent as one.
+function hikvisionChannel(device: VendorDevice): number {
+  const channel = Number(device.channel);
+  return Number.isInteger(channel) && channel >= 0 ? channel : 1;
 }

@@ -22,7 +22,37 @@ describe(checkCameraCsv.name, () => {
         signageId: null,
         dataBankRegistrationId: null,
         vendorFormat: null,
+        vendorDeviceId: null,
+        vendorChannel: null,
       },
+    ]);
+  });
+
+  it('should read the vendor device and channel, and refuse a device without a format the ingress reads', () => {
+    const header =
+      'cameraId,name,district,siteId,zoneType,allowedPurposes,vendorFormat,vendorDeviceId,vendorChannel';
+    const result = checkCameraCsv(
+      [
+        header,
+        'cam-1,Uno,d,s,z,p,hikvision-isapi,44:19:b6:0a:1c:01,2',
+        'cam-2,Dos,d,s,z,p,dahua,dh-01,',
+        'cam-3,Tres,d,s,z,p,onvif,,vs1',
+        'cam-4,Cuatro,d,s,z,p,onvif,axis mac,',
+      ].join('\n'),
+    );
+
+    expect(result.cameras).toEqual([
+      expect.objectContaining({
+        cameraId: 'cam-1',
+        vendorFormat: 'hikvision-isapi',
+        vendorDeviceId: '44:19:b6:0a:1c:01',
+        vendorChannel: '2',
+      }),
+    ]);
+    expect(result.issues.map((i) => [i.row, i.path, i.code])).toEqual([
+      [2, '/vendorFormat', 'vendor_format_unread'],
+      [3, '/vendorDeviceId', 'required'],
+      [4, '/vendorDeviceId', 'invalid_value'],
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { CameraFields } from '@lib/persistence';
 import type { AdminIssue } from '../admin.error';
 import { schemaIssues } from '../body-validator.util';
 import { CAMERA_SCHEMA } from '../request-schemas';
+import { cameraVendorIssues } from './camera-vendor.util';
 import { parseCsv } from './parse-csv.util';
 
 /** CSV columns; lists (`allowedPurposes`, `tags`) are separated by `;`, geo is two columns. */
@@ -18,6 +19,8 @@ export const CAMERA_CSV_COLUMNS = [
   'signageId',
   'dataBankRegistrationId',
   'vendorFormat',
+  'vendorDeviceId',
+  'vendorChannel',
 ] as const;
 
 export interface CameraImport {
@@ -34,6 +37,9 @@ export function checkCameraRows(rows: unknown[]): CameraImport {
   rows.forEach((row, index) => {
     const rowNumber = index + 1;
     const problems = schemaIssues(CAMERA_SCHEMA, row);
+    if (problems.length === 0) {
+      problems.push(...cameraVendorIssues(row as Partial<CameraFields>));
+    }
     issues.push(...problems.map((p) => ({ ...p, row: rowNumber, path: p.path || '/' })));
     if (problems.length > 0) {
       return;
@@ -129,6 +135,8 @@ export function checkCameraCsv(text: string): CameraImport {
       signageId: get('signageId'),
       dataBankRegistrationId: get('dataBankRegistrationId'),
       vendorFormat: get('vendorFormat'),
+      vendorDeviceId: get('vendorDeviceId'),
+      vendorChannel: get('vendorChannel'),
     };
     return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
   });
@@ -155,5 +163,7 @@ export function normalise(
     signageId: camera.signageId ?? null,
     dataBankRegistrationId: camera.dataBankRegistrationId ?? null,
     vendorFormat: camera.vendorFormat ?? null,
+    vendorDeviceId: camera.vendorDeviceId ?? null,
+    vendorChannel: camera.vendorChannel ?? null,
   };
 }

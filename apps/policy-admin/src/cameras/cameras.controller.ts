@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import type { CameraFields } from '@lib/persistence';
 import { AdminError, AdminErrorCode } from '../admin.error';
 import { CurrentActor, Roles, type Actor } from '../auth/roles.decorator';
-import { validateBody } from '../body-validator.util';
+import { invalidBody, validateBody, type JsonSchema } from '../body-validator.util';
 import { expectedVersionOf } from '../expected-version.util';
 import { CAMERA_SCHEMA, CAMERA_UPDATE_SCHEMA, POLICY_STEP_SCHEMA } from '../request-schemas';
 import { checkCameraCsv, checkCameraRows, normalise } from './camera-import.util';
+import { cameraVendorIssues } from './camera-vendor.util';
 import { CamerasService } from './cameras.service';
 
 @ApiTags('cameras')
@@ -31,7 +32,7 @@ export class CamerasController {
   @Roles('dpo')
   @ApiBody({ schema: CAMERA_SCHEMA })
   create(@CurrentActor() actor: Actor, @Body() body: unknown) {
-    const camera = validateBody<CameraFields>(CAMERA_SCHEMA, body);
+    const camera = validateCamera<CameraFields>(CAMERA_SCHEMA, body);
     return this.cameras.create(actor, normalise(camera));
   }
 
@@ -65,7 +66,7 @@ export class CamerasController {
     @Body() body: unknown,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const { expectedVersion, ...fields } = validateBody<
+    const { expectedVersion, ...fields } = validateCamera<
       Omit<CameraFields, 'cameraId'> & { expectedVersion?: number }
     >(CAMERA_UPDATE_SCHEMA, body);
     const { cameraId: _id, ...normalised } = normalise({ ...fields, cameraId: id });
@@ -103,4 +104,14 @@ export class CamerasController {
       retired: true,
     });
   }
+}
+
+/** The body checked against the schema, then its vendor reference; 400 naming every problem. */
+function validateCamera<T extends Partial<CameraFields>>(schema: JsonSchema, body: unknown): T {
+  const camera = validateBody<T>(schema, body);
+  const issues = cameraVendorIssues(camera);
+  if (issues.length > 0) {
+    throw invalidBody(issues);
+  }
+  return camera;
 }

@@ -4,6 +4,7 @@ import { AdminError, AdminErrorCode } from '../admin.error';
 import type { Actor } from '../auth/roles.decorator';
 import { AuditService } from '../audit/audit.service';
 import type { CameraImport } from './camera-import.util';
+import { takenVendorRefIssues } from './camera-vendor.util';
 
 /** The camera registry: create, update, retire, bulk import (all or nothing). */
 @Injectable()
@@ -26,6 +27,7 @@ export class CamerasService {
   }
 
   async create(actor: Actor, camera: CameraFields): Promise<CameraDetail> {
+    await this.refuseTakenVendorRefs([camera]);
     const { existing, created } = await this.cameras.createMany([camera]);
     if (existing.length > 0) {
       throw alreadyExists(existing);
@@ -39,8 +41,12 @@ export class CamerasService {
    * file with the full per-row report, so a half-imported registry never exists.
    */
   async import(actor: Actor, checked: CameraImport): Promise<{ created: number }> {
-    if (checked.issues.length > 0) {
-      throw importInvalid(checked);
+    const issues = [
+      ...checked.issues,
+      ...takenVendorRefIssues({ cameras: checked.cameras, registry: await this.cameras.list() }),
+    ];
+    if (issues.length > 0) {
+      throw importInvalid({ ...checked, issues });
     }
     const { existing } = await this.cameras.createMany(checked.cameras);
     if (existing.length > 0) {
@@ -78,6 +84,9 @@ export class CamerasService {
     if (current.rowVersion !== args.expectedRowVersion) {
       throw AdminError.stale(current.rowVersion);
     }
+    if (args.fields) {
+      await this.refuseTakenVendorRefs([{ ...args.fields, cameraId: args.cameraId }]);
+    }
     const updated = await this.cameras.update({
       cameraId: args.cameraId,
       rowVersion: args.expectedRowVersion,
@@ -94,6 +103,19 @@ export class CamerasService {
       { rowVersion: updated.rowVersion },
     );
     return updated;
+  }
+
+  // 409: the ingress resolves a vendor device that two active cameras claim to neither
+  private async refuseTakenVendorRefs(cameras: CameraFields[]): Promise<void> {
+    const [taken] = takenVendorRefIssues({ cameras, registry: await this.cameras.list() });
+    if (taken) {
+      throw new AdminError({
+        code: AdminErrorCode.AlreadyExists,
+        es: taken.es,
+        en: taken.en,
+        issues: [{ path: taken.path, code: taken.code, es: taken.es, en: taken.en }],
+      });
+    }
   }
 
   private async record(

@@ -89,6 +89,8 @@ function toRow(camera: CameraFields): Partial<CameraEntity> {
     signageId: camera.signageId,
     dataBankRegistrationId: camera.dataBankRegistrationId,
     vendorFormat: camera.vendorFormat,
+    vendorDeviceId: camera.vendorDeviceId,
+    vendorChannel: camera.vendorChannel,
   };
 }
 
@@ -99,6 +101,8 @@ function toDetail(row: CameraEntity): CameraDetail {
     signageId: row.signageId,
     dataBankRegistrationId: row.dataBankRegistrationId,
     vendorFormat: row.vendorFormat,
+    vendorDeviceId: row.vendorDeviceId,
+    vendorChannel: row.vendorChannel,
     retired: Boolean(row.retired),
     rowVersion: Number(row.rowVersion),
   };

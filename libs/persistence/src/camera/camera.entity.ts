@@ -5,6 +5,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Entity({ name: 'cameras' })
 @Index('idx_cameras_district', ['district'])
 @Index('idx_cameras_site_id', ['siteId'])
+@Index('idx_cameras_vendor_device', ['vendorDeviceId'])
 export class CameraEntity {
   @PrimaryColumn({
     name: 'camera_id',
@@ -54,6 +55,14 @@ export class CameraEntity {
   // The analytics vendor's event format (formats.md), e.g. `hikvision-isapi`.
   @Column({ name: 'vendor_format', type: 'varchar', length: 64, nullable: true })
   vendorFormat!: string | null;
+
+  // The vendor's id of the device (sensor id, Frigate camera, ONVIF topic prefix, MAC) and, for
+  // a device with several cameras, the channel; the ingress resolves events by them.
+  @Column({ name: 'vendor_device_id', type: 'varchar', length: 128, nullable: true })
+  vendorDeviceId!: string | null;
+
+  @Column({ name: 'vendor_channel', type: 'varchar', length: 64, nullable: true })
+  vendorChannel!: string | null;
 
   // Optimistic concurrency for admin edits; a registry sync leaves it alone.
   @Column({ name: 'row_version', type: 'integer', default: 1 })

@@ -1,5 +1,6 @@
 import type { CameraRecord } from '@lib/contracts';
-import type { DataSource, Repository } from 'typeorm';
+import { IsNull, Not, type DataSource, type Repository } from 'typeorm';
+import type { CameraVendorAssignment, CameraVendorRef } from '../admin.types';
 import { PersistenceError, PersistenceErrorCode } from '../persistence.error';
 import { CameraEntity } from './camera.entity';
 import { toCameraRecord, toCameraRow } from './camera.mapper';
@@ -52,6 +53,47 @@ export class CameraRepository {
   }
 
   /**
+   * Every active camera that names its vendor device, ordered by camera id: what the ingress
+   * needs to map vendor references to registry cameras.
+   */
+  findVendorRefs(): Promise<CameraVendorRef[]> {
+    return this.run('findVendorRefs', async () => {
+      const rows = await this.cameras.find({
+        where: { retired: false, vendorDeviceId: Not(IsNull()) },
+      });
+      return rows
+        .map((row) => ({
+          cameraId: row.cameraId,
+          siteId: row.siteId,
+          zoneType: row.zoneType,
+          vendorFormat: row.vendorFormat,
+          vendorDeviceId: row.vendorDeviceId as string,
+          vendorChannel: row.vendorChannel,
+        }))
+        .sort(byCameraId);
+    });
+  }
+
+  /**
+   * Sets the vendor format, device and channel of registered cameras in one transaction (a
+   * registry sync: the admin row version is left alone). Returns the ids that are not registered.
+   */
+  assignVendorRefs(assignments: CameraVendorAssignment[]): Promise<string[]> {
+    return this.run('assignVendorRefs', () =>
+      this.dataSource.transaction(async (manager) => {
+        const missing: string[] = [];
+        for (const { cameraId, ...vendor } of assignments) {
+          const result = await manager.getRepository(CameraEntity).update({ cameraId }, vendor);
+          if ((result.affected ?? 0) === 0) {
+            missing.push(cameraId);
+          }
+        }
+        return missing;
+      }),
+    );
+  }
+
+  /**
    * Inserts new cameras and updates known ones, all or nothing. A camera id repeated in the
    * input is applied in order (the last one wins), the same on both drivers.
    */
@@ -99,6 +141,6 @@ export class CameraRepository {
   }
 }
 
-function byCameraId(a: CameraRecord, b: CameraRecord): number {
+function byCameraId(a: { cameraId: string }, b: { cameraId: string }): number {
   return a.cameraId < b.cameraId ? -1 : a.cameraId > b.cameraId ? 1 : 0;
 }
