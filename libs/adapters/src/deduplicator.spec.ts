@@ -42,6 +42,25 @@ describe(Deduplicator.name, () => {
     expect(events.map((e) => dedup.admit(e).admitted)).toEqual([true, true, true, true, false]);
   });
 
+  it('should tell trackless plate reads apart by plate, and fold a plate re-sent', () => {
+    const dedup = new Deduplicator({ windowMs: 5_000, maxKeys: 100 });
+    const read = (seconds: number, plate: string) => {
+      const event = DetectionEventFactory.lpr({
+        time: at(seconds),
+        cameraId: 'cam-anpr',
+        identifiers: { plate: { value: plate } },
+      });
+      delete event.data.trackId;
+      return dedup.admit(event).admitted;
+    };
+    // an ANPR camera sends no track: two cars within a window are two events
+    expect([read(0, 'ABC-123'), read(1, 'XYZ-987'), read(2, 'ABC-123')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
   it('should suppress a late repeat that is older than the open window but inside it', () => {
     const dedup = new Deduplicator({ windowMs: 5_000, maxKeys: 100 });
     expect(dedup.admit(eventAt(at(10))).admitted).toBe(true);

@@ -31,8 +31,10 @@ interface Window {
 /**
  * Keeps one canonical event per (cameraId, trackId, analyticType) per window: Frigate `update`
  * storms, ONVIF scene frames and Hikvision alerts re-sent every second while `active` collapse
- * to the first event of each window. Events without a trackId share the key of their camera
- * and analytic type. Pure and synchronous; memory is bounded by `maxKeys`.
+ * to the first event of each window. Events without a trackId are told apart by what they
+ * identify instead (the plate read, the watchlist subject): a Hikvision ANPR camera sends no
+ * track, and two different plates within a window are two events, while the same plate re-sent
+ * is one. Pure and synchronous; memory is bounded by `maxKeys`.
  */
 export class Deduplicator {
   private readonly windows = new Map<string, Window>();
@@ -53,7 +55,7 @@ export class Deduplicator {
 
   admit(event: DetectionEventV1): DedupVerdict {
     const now = this.timeOf(event);
-    const key = `${event.data.cameraId}\u0000${event.data.trackId ?? ''}\u0000${event.data.analyticType}`;
+    const key = `${event.data.cameraId}\u0000${event.data.trackId ?? untracked(event)}\u0000${event.data.analyticType}`;
     this.expire(now);
     const open = this.windows.get(key);
     // |Δ| so that a late, older repeat inside the window is suppressed too
@@ -88,4 +90,10 @@ export class Deduplicator {
       this.windows.delete(key);
     }
   }
+}
+
+/** What a trackless event is about, as far as a repeat must match it (never logged). */
+function untracked(event: DetectionEventV1): string {
+  const ids = event.data.identifiers;
+  return `\u0001${ids?.plate?.value ?? ''}\u0001${ids?.faceMatch?.subjectRef ?? ''}`;
 }
