@@ -54,7 +54,6 @@ const POLICY_FILE = join(ROOT, 'policies/demo/lima-demo.policy.yaml');
 const cameras = demoCameras(ROOT);
 const logger = new JsonLogger({ service: 'bench', level: 'error' });
 const say = (line: string) => process.stdout.write(`${line}\n`);
-let BROKER_PID: number | null = null;
 
 function validEventIds(input: SimulatedRecord[]): Set<string> {
   const ids = new Set<string>();
@@ -124,7 +123,7 @@ async function verifyExactlyOnce(args: { brokers: string; topic: string; eventId
 
 async function main(): Promise<void> {
   const broker = await benchBroker(ROOT);
-  BROKER_PID = brokerPid(broker);
+  const jvm = brokerPid(broker);
   const kafka = benchKafka(broker.brokers);
   const dir = mkdtempSync(join(tmpdir(), 'tamiz-bench-'));
   const sqlitePath = join(dir, 'tamiz.sqlite');
@@ -160,6 +159,7 @@ async function main(): Promise<void> {
       if (PHASES.has('governed')) {
         const result = await governedPhase({
           brokers: broker.brokers,
+          brokerPid: jvm,
           admin,
           env,
           input,
@@ -186,6 +186,7 @@ async function main(): Promise<void> {
         passthroughRates.push(
           await passthrough({
             brokers: broker.brokers,
+            brokerPid: jvm,
             prefix: pPrefix,
             shape,
             maxRecordsPerTransaction: config.maxRecordsPerTransaction,
@@ -264,6 +265,7 @@ async function startProfile(phase: string): Promise<{ stop(): Promise<void> }> {
 /** Phase 1: the real governor drains a backlog; then every decision is checked exactly once. */
 async function governedPhase(args: {
   brokers: string;
+  brokerPid: number | null;
   admin: Admin;
   env: (prefix: string) => Record<string, string>;
   input: SimulatedRecord[];
@@ -278,7 +280,7 @@ async function governedPhase(args: {
   const drained = await drainRate({
     count: () => governor.governor.stats().consumed,
     total: N,
-    brokerPid: BROKER_PID,
+    brokerPid: args.brokerPid,
   });
   const eventsPerSec = drained.perSec;
   const busy = performance.eventLoopUtilization(elu).utilization;
@@ -303,6 +305,7 @@ async function governedPhase(args: {
 
 async function passthrough(args: {
   brokers: string;
+  brokerPid: number | null;
   prefix: string;
   shape: { perInput: number; avgBytes: number };
   maxRecordsPerTransaction: number;
@@ -350,7 +353,7 @@ async function passthrough(args: {
   const drained = await drainRate({
     count: () => server.transportStats().records,
     total: N,
-    brokerPid: BROKER_PID,
+    brokerPid: args.brokerPid,
   });
   const busy = performance.eventLoopUtilization(elu).utilization;
   await profile.stop();

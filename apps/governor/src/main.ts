@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { JsonLogger, runMain, describeConfig, type Clock } from '@lib/common';
-import { TransactionalBatchServer, createKafka, ensureTopics } from '@lib/kafka';
+import { TransactionalBatchServer, connectKafka } from '@lib/kafka';
 import { GOVERNOR_ENV, loadGovernorConfig, type GovernorConfig } from './governor.config';
 import { GovernorModule } from './governor.module';
 import { GovernorService } from './governor.service';
@@ -32,12 +32,7 @@ export async function startGovernor(args: {
   const logger = args.logger ?? new JsonLogger({ service: 'governor', level: config.logLevel });
   logger.event('info', 'starting governor', describeConfig(GOVERNOR_ENV, config));
 
-  const kafka = createKafka({
-    connection: { brokers: config.brokers, clientId: config.clientId },
-    logger,
-  });
-  const naming = { prefix: config.topicPrefix, rawTopic: config.rawTopic };
-  await ensureTopics({ kafka, naming });
+  const { kafka, naming } = await connectKafka(config, logger);
 
   const app = await NestFactory.create(
     GovernorModule.forRoot({ config, logger, kafka, clock: args.clock }),

@@ -46,7 +46,7 @@ export interface PolicyStatus extends PolicyOrigin {
  * Holds the policy the governor decides with. Until one is loaded it holds the fail-closed
  * evaluator, which suppresses everything and says why. The evaluator in force is the policy
  * with policy-admin's register of authorisations merged in; a new policy or a new register swaps
- * it whole. A batch takes `current()` once, so a switch happens between batches, never inside one.
+ * it whole. A batch takes `inForce()` once, so a switch happens between batches, never inside one.
  */
 @Injectable()
 export class PolicyHolderService implements OnModuleInit {

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Deduplicator, normalise, type AdapterFormat } from '@lib/adapters';
 import { JsonLogger, runMain, describeConfig, systemClock, type Clock } from '@lib/common';
 import { EvidenceStore } from '@lib/evidence';
-import { TransactionalBatchServer, createKafka, ensureTopics } from '@lib/kafka';
+import { TransactionalBatchServer, connectKafka } from '@lib/kafka';
 import { CameraRepository, openDataSource } from '@lib/persistence';
 import { CameraResolverService } from './camera-resolver.service';
 import { INGEST_ENV, loadIngestConfig, type IngestConfig } from './ingest.config';
@@ -37,12 +37,7 @@ export async function startIngest(args: {
   const logger = args.logger ?? new JsonLogger({ service: 'ingest', level: config.logLevel });
   logger.event('info', 'starting ingest', describeConfig(INGEST_ENV, config));
 
-  const kafka = createKafka({
-    connection: { brokers: config.brokers, clientId: config.clientId },
-    logger,
-  });
-  const naming = { prefix: config.topicPrefix, rawTopic: config.rawTopic };
-  await ensureTopics({ kafka, naming });
+  const { kafka, naming } = await connectKafka(config, logger);
   const publisher = new RawPublisher(kafka, naming);
   await publisher.connect();
   const dataSource = await openDataSource({

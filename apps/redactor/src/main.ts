@@ -1,6 +1,6 @@
 import { JsonLogger, runMain, describeConfig } from '@lib/common';
 import { EvidenceStore, SnapshotQueue, SnapshotService } from '@lib/evidence';
-import { createKafka, ensureTopics } from '@lib/kafka';
+import { connectKafka } from '@lib/kafka';
 import { AlertRedactor } from './alert-redactor';
 import { REDACTOR_ENV, loadRedactorConfig } from './redactor.config';
 
@@ -18,12 +18,7 @@ export async function startRedactor(args: {
   const config = loadRedactorConfig(args.env);
   const logger = args.logger ?? new JsonLogger({ service: 'redactor', level: config.logLevel });
   logger.event('info', 'starting redactor', describeConfig(REDACTOR_ENV, config));
-  const kafka = createKafka({
-    connection: { brokers: config.brokers, clientId: config.clientId },
-    logger,
-  });
-  const naming = { prefix: config.topicPrefix, rawTopic: config.rawTopic };
-  await ensureTopics({ kafka, naming });
+  const { kafka, naming } = await connectKafka(config, logger);
   const store = new EvidenceStore({ root: config.evidenceDir });
   const queue = new SnapshotQueue({
     concurrency: config.snapshotConcurrency,

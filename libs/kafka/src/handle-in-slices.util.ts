@@ -2,7 +2,7 @@ import type { EventLoopTurns } from './event-loop-turns';
 import type { BatchResult, InboundBatch, OutboundRecord } from './kafka.types';
 
 // Records per handler call by default: a few milliseconds of the governor's CPU.
-export const DEFAULT_SLICE_RECORDS = 100;
+const DEFAULT_SLICE_RECORDS = 100;
 
 /**
  * Runs a batch handler on slices of a chunk, each slice holding the event-loop turn, and merges

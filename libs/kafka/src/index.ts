@@ -1,4 +1,5 @@
 export { BatchPattern } from './batch-pattern.decorator';
+export { connectKafka } from './connect-kafka';
 export { createKafka } from './kafka-client.factory';
 export type { KafkaConnection } from './kafka-client.factory';
 export { KafkaError, KafkaErrorCode } from './kafka.error';

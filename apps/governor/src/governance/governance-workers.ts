@@ -13,10 +13,12 @@ import { packInbound, unpackOutbound } from './record-wire';
 export enum GovernanceErrorCode {
   WorkerFailed = 'governance_worker_failed',
   WorkerGone = 'governance_worker_gone',
+  /** The worker's compiled entry is missing (sources run without a build). */
+  WorkerNotBuilt = 'governance_worker_not_built',
   Closed = 'governance_closed',
 }
 
-/** Retriable: the transport re-reads the batch and the batch is governed again. */
+/** A failed or gone worker is retriable: the transport re-reads the batch and governs it again. */
 export class GovernanceError extends AppError<GovernanceErrorCode> {}
 
 /**
@@ -63,10 +65,6 @@ export class GovernanceWorkers {
     }
   }
 
-  get size(): number {
-    return this.slots.length;
-  }
-
   /** Share of time each worker's event loop was busy since it started (for benchmarks). */
   utilization(): number[] {
     return this.slots.map((slot) => slot.worker.performance.eventLoopUtilization().utilization);
@@ -80,30 +78,23 @@ export class GovernanceWorkers {
     }
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     if (slot.authorisations !== inputs.policy.authorisations) {
-      this.post(slot, { kind: 'authorisations', authorisations: inputs.policy.authorisations });
+      post(slot, { kind: 'authorisations', authorisations: inputs.policy.authorisations });
       slot.authorisations = inputs.policy.authorisations;
     }
     if (slot.policy !== inputs.policy.policy) {
-      this.post(slot, { kind: 'policy', document: inputs.policy.document });
+      post(slot, { kind: 'policy', document: inputs.policy.document });
       slot.policy = inputs.policy.policy;
     }
     if (slot.cameras !== inputs.cameras) {
-      this.post(slot, { kind: 'cameras', cameras: [...inputs.cameras.values()] });
+      post(slot, { kind: 'cameras', cameras: [...inputs.cameras.values()] });
       slot.cameras = inputs.cameras;
     }
     const id = this.nextId++;
     const packed = packInbound(batch);
     return new Promise<GovernedRecords>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage(
-        {
-          kind: 'govern',
-          id,
-          batch: packed,
-          receivedAt: inputs.receivedAt.getTime(),
-        } satisfies ToWorker,
-        [packed.bytes],
-      );
+      const receivedAt = inputs.receivedAt.getTime();
+      post(slot, { kind: 'govern', id, batch: packed, receivedAt }, [packed.bytes]);
     });
   }
 
@@ -115,10 +106,6 @@ export class GovernanceWorkers {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
-  }
-
-  private post(slot: Slot, message: ToWorker): void {
-    slot.worker.postMessage(message);
   }
 
   private spawn(): Slot {
@@ -170,6 +157,10 @@ export class GovernanceWorkers {
   }
 }
 
+function post(slot: Slot, message: ToWorker, transfer: ArrayBuffer[] = []): void {
+  slot.worker.postMessage(message, transfer);
+}
+
 /**
  * The worker's compiled entry. Under ts-jest the governor runs from its TypeScript sources, which
  * a worker thread cannot load: it then runs from the build, which `npm test` makes first.
@@ -183,7 +174,7 @@ export function governanceWorkerScript(): string {
   const script = join(built, 'governance', 'governance.worker.js');
   if (!existsSync(script)) {
     throw new GovernanceError({
-      code: GovernanceErrorCode.WorkerGone,
+      code: GovernanceErrorCode.WorkerNotBuilt,
       message: `governance worker not built: ${script} (run npm run build, or TAMIZ_GOVERNANCE_WORKERS=0)`,
     });
   }

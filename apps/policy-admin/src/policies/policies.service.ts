@@ -165,17 +165,11 @@ export class PoliciesService {
     version: PolicyVersion,
     extra: Record<string, string | boolean> = {},
   ): Promise<void> {
-    await this.audit.record({
+    await this.audit.recordVersion({
       actorId: actor.userId,
       action,
-      target: { type: 'policy_version', id: version.versionId },
-      details: {
-        policyId: version.policyId,
-        versionNumber: version.versionNumber,
-        state: version.state,
-        contentHash: version.contentHash,
-        ...extra,
-      },
+      version,
+      details: { contentHash: version.contentHash, ...extra },
     });
   }
 }

@@ -168,16 +168,6 @@ export class PolicyActivationService {
     version: PolicyVersion,
     extra: Record<string, string | number | null>,
   ): Promise<void> {
-    await this.audit.record({
-      actorId,
-      action,
-      target: { type: 'policy_version', id: version.versionId },
-      details: {
-        policyId: version.policyId,
-        versionNumber: version.versionNumber,
-        state: version.state,
-        ...extra,
-      },
-    });
+    await this.audit.recordVersion({ actorId, action, version, details: extra });
   }
 }

@@ -1,32 +1,10 @@
-import { POLICY_STATES, type PolicyState, type PolicyVersion } from '@lib/persistence';
+import { POLICY_STATES, type PolicyState } from '@lib/persistence';
+import { policyVersion } from '../../../../test/factories/policy-version.factory';
 import { AdminErrorCode } from '../admin.error';
 import { lifecycleRefusal, type PolicyAction } from './policy-lifecycle';
 
-function version(state: PolicyState, overrides: Partial<PolicyVersion> = {}): PolicyVersion {
-  return {
-    versionId: 'v1',
-    policyId: 'p',
-    versionNumber: 1,
-    format: 'yaml',
-    content: '',
-    contentHash: '',
-    state,
-    authorId: 'author',
-    approverId: null,
-    rejectedBy: null,
-    rollbackOf: null,
-    createdAt: '',
-    updatedAt: '',
-    submittedAt: null,
-    approvedAt: null,
-    activatedAt: null,
-    supersededAt: null,
-    scheduledActivationAt: null,
-    rowVersion: 3,
-    activationSequence: null,
-    ...overrides,
-  };
-}
+// the lifecycle reads the state, the author and the row version (3)
+const version = (state: PolicyState) => policyVersion({ state, authorId: 'author' });
 
 const ALLOWED: Record<PolicyAction, PolicyState[]> = {
   update: ['draft'],

@@ -1,32 +1,6 @@
 import type { PolicyBundleV1 } from '@lib/contracts';
-import type { PolicyVersion } from '@lib/persistence';
+import { policyVersion } from '../../../../test/factories/policy-version.factory';
 import { PublicationDisagreement, publicationAgreement } from './publication-agreement';
-
-function version(overrides: Partial<PolicyVersion>): PolicyVersion {
-  return {
-    versionId: 'v-1',
-    policyId: 'lima',
-    versionNumber: 1,
-    format: 'yaml',
-    content: '',
-    contentHash: 'a'.repeat(64),
-    state: 'approved',
-    authorId: 'ana',
-    approverId: 'bruno',
-    rejectedBy: null,
-    rollbackOf: null,
-    createdAt: '2026-11-26T10:00:00.000Z',
-    updatedAt: '2026-11-26T10:00:00.000Z',
-    submittedAt: null,
-    approvedAt: null,
-    activatedAt: null,
-    supersededAt: null,
-    scheduledActivationAt: null,
-    rowVersion: 3,
-    activationSequence: null,
-    ...overrides,
-  };
-}
 
 function bundle(overrides: Partial<PolicyBundleV1> = {}): PolicyBundleV1 {
   return {
@@ -44,8 +18,12 @@ function bundle(overrides: Partial<PolicyBundleV1> = {}): PolicyBundleV1 {
   };
 }
 
-const active = version({ state: 'active', activationSequence: 1 });
-const candidate = version({ versionId: 'v-2', versionNumber: 2, contentHash: 'b'.repeat(64) });
+const active = policyVersion({ state: 'active', activationSequence: 1 });
+const candidate = policyVersion({
+  versionId: 'v-2',
+  versionNumber: 2,
+  contentHash: 'b'.repeat(64),
+});
 
 describe(publicationAgreement.name, () => {
   it('should find a newer activation of an approved version: landed but not recorded', () => {
