@@ -22,6 +22,8 @@ export interface GovernorConfig extends KafkaEnvConfig {
   maxRecordsPerTransaction: number;
   governanceWorkers: number;
   partitionsConcurrency: number;
+  fetchMinBytes: number;
+  fetchMaxWaitMs: number;
   cameraRefreshMs: number;
   sessionTimeoutMs: number;
 }
@@ -85,6 +87,19 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     default: 3,
     description: 'partitions processed concurrently by one instance',
     parse: parsers.int({ min: 1, max: 64 }),
+  },
+  fetchMinBytes: {
+    env: 'TAMIZ_FETCH_MIN_BYTES',
+    default: 262_144,
+    description:
+      'bytes a fetch waits for (up to TAMIZ_FETCH_MAX_WAIT_MS): fewer, larger fetches and transactions under load',
+    parse: parsers.int({ min: 1, max: 52_428_800 }),
+  },
+  fetchMaxWaitMs: {
+    env: 'TAMIZ_FETCH_MAX_WAIT_MS',
+    default: 50,
+    description: 'longest a fetch waits for TAMIZ_FETCH_MIN_BYTES before it returns what there is',
+    parse: parsers.int({ min: 0, max: 5_000 }),
   },
   ...CAMERA_REFRESH_ENV,
   governanceWorkers: {

@@ -50,6 +50,8 @@ export async function startGovernor(args: {
     // governance workers take a whole chunk per call: the main thread only packs and unpacks it
     sliceRecords: config.governanceWorkers > 0 ? Infinity : undefined,
     sessionTimeoutMs: config.sessionTimeoutMs,
+    fetchMinBytes: config.fetchMinBytes,
+    maxWaitTimeInMs: config.fetchMaxWaitMs,
   });
   app.connectMicroservice({ strategy: server });
   const readiness = app.get(ReadinessService);

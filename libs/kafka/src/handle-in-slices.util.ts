@@ -9,7 +9,9 @@ const DEFAULT_SLICE_RECORDS = 100;
  * the results in order. A 1,000-record chunk is tens of milliseconds of CPU; in one piece it would
  * hold up every other partition's network callbacks (the next step of their transactions) for
  * that long. Handlers must not keep state across calls within a chunk: each slice is a batch.
- * A handler that does its work off the main thread can take the whole chunk at once.
+ * A handler that does its work off the main thread takes the whole chunk at once
+ * (`sliceRecords: Infinity`) and takes no turn: it holds the main thread only to post the chunk
+ * and read the result, and waiting for it must not keep other partitions' chunks from the worker.
  */
 export async function handleInSlices(args: {
   invoke: (input: InboundBatch) => Promise<BatchResult>;
@@ -20,6 +22,9 @@ export async function handleInSlices(args: {
 }): Promise<BatchResult> {
   const { input } = args;
   const size = args.sliceRecords ?? DEFAULT_SLICE_RECORDS;
+  if (size === Infinity) {
+    return args.invoke(input);
+  }
   const records: OutboundRecord[] = [];
   const onCommit: Array<() => void> = [];
   for (let start = 0; start < input.records.length; start += size) {

@@ -1,5 +1,5 @@
 import type { ProducerConfig, Transaction } from 'kafkajs';
-import { PartitionLane, type LaneKafka, type LaneTransaction } from './partition-lane';
+import { PartitionLane, splitBySize, type LaneKafka, type LaneTransaction } from './partition-lane';
 
 /** A broker stand-in that records what each transactional producer did, in order. */
 class FakeKafka implements LaneKafka {
@@ -238,5 +238,165 @@ describe(PartitionLane.name, () => {
     await lane.fence();
     // 10 was in flight and ends; 20 would commit records the new claim re-reads
     expect(events).toEqual(['committed 10']);
+  });
+
+  describe('handling stage (submit)', () => {
+    /** A chunk whose handling ends when the test says so. */
+    function heldChunk(nextOffset: string, events: string[]) {
+      let release: (txn: LaneTransaction | null) => void = () => undefined;
+      const handled = new Promise<LaneTransaction | null>((resolve) => (release = resolve));
+      return {
+        chunk: {
+          records: 2,
+          handle: () => {
+            events.push(`handling ${nextOffset}`);
+            return handled;
+          },
+        },
+        finish: () => release(txn(nextOffset, events)),
+        fail: () => release(null),
+      };
+    }
+
+    it('should handle chunks one at a time, in order, and commit what they became', async () => {
+      const kafka = new FakeKafka();
+      const lane = newLane(kafka);
+      const events: string[] = [];
+      const a = heldChunk('10', events);
+      const b = heldChunk('20', events);
+      lane.submit(a.chunk);
+      lane.submit(b.chunk);
+      await Promise.resolve();
+      // b waits for a, even though a is slow
+      expect(events).toEqual(['handling 10']);
+      a.finish();
+      b.finish();
+      await lane.settle();
+      expect(events).toEqual(['handling 10', 'handling 20', 'committed 10', 'committed 20']);
+    });
+
+    it('should count chunks being handled towards room()', async () => {
+      const kafka = new FakeKafka();
+      const lane = newLane(kafka, { perTxn: 2, queued: 4 });
+      const events: string[] = [];
+      const a = heldChunk('10', events);
+      const b = heldChunk('20', events);
+      lane.submit(a.chunk);
+      lane.submit(b.chunk); // 4 records being handled: full
+      let roomy = false;
+      const room = lane.room().then(() => (roomy = true));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(roomy).toBe(false);
+      a.finish();
+      b.finish();
+      await room;
+      await lane.settle();
+      expect(events).toContain('committed 20');
+    });
+
+    it('should drop the chunks submitted before a rewind, handled or not', async () => {
+      const kafka = new FakeKafka();
+      const lane = newLane(kafka);
+      const events: string[] = [];
+      const a = heldChunk('10', events);
+      const b = heldChunk('20', events);
+      const c = heldChunk('30', events);
+      lane.submit(a.chunk);
+      lane.submit(b.chunk);
+      await Promise.resolve();
+      // a's handling failed: the caller rewinds and re-reads from a's first record
+      lane.rewind();
+      a.fail();
+      lane.submit(c.chunk); // re-read after the rewind
+      c.finish();
+      await lane.settle();
+      // b was never handled, a was never queued, c (after the rewind) commits
+      expect(events).toEqual(['handling 10', 'handling 30', 'committed 30']);
+    });
+
+    it('should not queue a chunk whose handling ends after a failed transaction', async () => {
+      const kafka = new FakeKafka();
+      const lane = newLane(kafka);
+      const events: string[] = [];
+      kafka.sendFailures.push(new Error('broker gone'));
+      lane.enqueue(txn('10', events)); // fails
+      const b = heldChunk('20', events);
+      lane.submit(b.chunk);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // past the failure's back-off
+      b.finish();
+      await lane.settle();
+      expect(events).toEqual(['handling 20', 'failed 10']);
+      expect(kafka.log.filter((l) => l.endsWith('commit'))).toEqual([]);
+    });
+
+    it('should let settle() wait for chunks still being handled', async () => {
+      const kafka = new FakeKafka();
+      const lane = newLane(kafka);
+      const events: string[] = [];
+      const a = heldChunk('10', events);
+      lane.submit(a.chunk);
+      const settled = lane.settle().then(() => events.push('settled'));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(events).toEqual(['handling 10']);
+      a.finish();
+      await settled;
+      expect(events).toEqual(['handling 10', 'committed 10', 'settled']);
+    });
+  });
+
+  describe(splitBySize.name, () => {
+    const record = (value: string) => ({ key: 'k', value, headers: { h: 'v' } });
+
+    it('should keep everything in one part when it fits', () => {
+      const outputs = [
+        { topic: 'a', messages: [record('1234'), record('5678')] },
+        { topic: 'b', messages: [record('9')] },
+      ];
+      expect(splitBySize(outputs, 1_000)).toEqual([outputs]);
+    });
+
+    it('should cut parts at the byte limit, keeping each topic in order', () => {
+      // each record: key 1 + value 6 + header 2 = 9 bytes
+      const outputs = [
+        { topic: 'a', messages: ['a1----', 'a2----', 'a3----'].map(record) },
+        { topic: 'b', messages: ['b1----', 'b2----'].map(record) },
+      ];
+      const parts = splitBySize(outputs, 20);
+      expect(
+        parts.map((part) =>
+          part.map(
+            (t) => `${t.topic}:${t.messages.map((m) => String(m.value).slice(0, 2)).join(',')}`,
+          ),
+        ),
+      ).toEqual([['a:a1,a2'], ['a:a3', 'b:b1'], ['b:b2']]);
+    });
+
+    it('should send a record larger than the limit alone', () => {
+      const big = record('x'.repeat(50));
+      const parts = splitBySize([{ topic: 'a', messages: [record('1'), big, record('2')] }], 20);
+      expect(parts.map((part) => part[0].messages.length)).toEqual([1, 1, 1]);
+    });
+
+    it('should send a merged transaction in several requests, all before the commit', async () => {
+      const kafka = new FakeKafka();
+      const lane = newLane(kafka);
+      const events: string[] = [];
+      const value = Buffer.alloc(200 * 1024);
+      lane.enqueue({
+        topicMessages: [{ topic: 'out', messages: [{ value }, { value }, { value }] }],
+        nextOffset: '10',
+        records: 3,
+        onCommit: () => events.push('committed'),
+        onFailure: () => events.push('failed'),
+      });
+      await lane.settle();
+      // 600 KiB: two requests of at most 512 KiB
+      expect(kafka.log.filter((l) => / (send|commit)/.test(l))).toEqual([
+        'g.raw.3#1 send 2',
+        'g.raw.3#1 send 1',
+        'g.raw.3#1 commit',
+      ]);
+      expect(events).toEqual(['committed']);
+    });
   });
 });

@@ -32,16 +32,37 @@ export interface LaneTransaction {
   onFailure: (error: unknown) => void;
 }
 
+/**
+ * A fetched chunk of input, not yet handled. `handle()` resolves to its transaction, or to null if
+ * handling failed (the caller has then logged it and rewound the partition).
+ */
+export interface LaneChunk {
+  records: number;
+  handle: () => Promise<LaneTransaction | null>;
+}
+
 type LaneProducer = ReturnType<LaneKafka['producer']>;
 
 const FAILURE_BACKOFF_MS = 250;
+/**
+ * Bytes of records per produce request at most. kafkajs writes all of a request's records for one
+ * partition as one record batch, which the broker refuses above the topic's max.message.bytes
+ * (1 MiB for ours): a merged transaction of a thousand decisions for one partition can exceed it.
+ * Larger transactions are sent in several requests.
+ */
+export const MAX_REQUEST_BYTES = 512 * 1024;
 
 /**
- * The transactions of one input partition, one at a time and in input order. Handled chunks are
- * queued; when the transaction in flight ends, everything queued behind it (up to
- * `maxRecordsPerTransaction` input records) commits in the next one. The handler therefore never
- * waits for a commit, and the slower the broker, the larger and fewer the transactions. The
- * queue holds at most `maxQueuedRecords`; `room()` tells the handler's caller when to go on.
+ * The pipeline of one input partition: fetched chunks are handled one at a time and in input
+ * order (`submit`), then committed one transaction at a time and in input order. Handled chunks
+ * are queued; when the transaction in flight ends, everything queued behind it (up to
+ * `maxRecordsPerTransaction` input records) commits in the next one. Neither the fetch nor the
+ * handler waits for a commit, and the slower the broker, the larger and fewer the transactions.
+ * At most `maxQueuedRecords` records wait (being handled or queued); `room()` tells the fetching
+ * side when to go on.
+ *
+ * A failure rewinds the partition (`rewind`): the chunks submitted before it are handled no
+ * further and never queued, since the caller re-reads the partition from an earlier position.
  *
  * Two transactional ids (`<base>` and `<base>.b`) are used in turn: right after a commit returns
  * the coordinator is still writing its markers and would answer the next transaction on the same
@@ -55,6 +76,11 @@ export class PartitionLane {
   private turn = 0;
   private queue: LaneTransaction[] = [];
   private queuedRecords = 0;
+  // chunks submitted and not yet queued: their records count towards room()
+  private handlingRecords = 0;
+  private handling: Promise<void> = Promise.resolve();
+  // bumped by every rewind: a chunk submitted in an earlier epoch is dropped
+  private epoch = 0;
   private running: Promise<void> | null = null;
   private roomWaiters: Array<() => void> = [];
   private readonly maxMerged: number;
@@ -99,19 +125,60 @@ export class PartitionLane {
     return `${topic}:${partition}`;
   }
 
-  /** Resolves once nothing is queued or in flight: every chunk queued so far has ended. */
+  /**
+   * Resolves once nothing is being handled, queued or in flight: every chunk submitted so far has
+   * been committed or dropped.
+   */
   async settle(): Promise<void> {
-    while (this.running) {
-      await this.running;
+    for (;;) {
+      const handling = this.handling;
+      await handling;
+      while (this.running) {
+        await this.running;
+      }
+      if (handling === this.handling && !this.running) {
+        return;
+      }
     }
   }
 
-  /** Resolves when the queue can take another chunk. */
+  /** Resolves when the pipeline can take another chunk. */
   room(): Promise<void> {
-    if (this.queuedRecords < this.maxQueued) {
+    if (this.waitingRecords() < this.maxQueued) {
       return Promise.resolve();
     }
     return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  /**
+   * Handles a fetched chunk after those submitted before it, then queues its transaction. The
+   * chunk is dropped, unhandled or unqueued, if the partition is rewound meanwhile.
+   */
+  submit(chunk: LaneChunk): void {
+    const epoch = this.epoch;
+    this.handlingRecords += chunk.records;
+    this.handling = this.handling.then(async () => {
+      try {
+        if (epoch !== this.epoch) {
+          return;
+        }
+        const txn = await chunk.handle().catch(() => null);
+        if (txn && epoch === this.epoch) {
+          this.enqueue(txn);
+        }
+      } finally {
+        this.handlingRecords -= chunk.records;
+        this.wakeRoomWaiters();
+      }
+    });
+  }
+
+  /**
+   * The partition is about to be re-read from an earlier position: the chunks submitted so far and
+   * not yet queued are dropped. What is queued stays: it precedes the position (see `dropQueued`).
+   */
+  rewind(): void {
+    this.epoch += 1;
   }
 
   /** Queues a handled chunk; it commits in order, alone or with the chunks queued beside it. */
@@ -123,6 +190,7 @@ export class PartitionLane {
 
   /** Forgets the chunks not yet in a transaction: their partition is re-read from its offset. */
   dropQueued(): void {
+    this.rewind();
     this.queue = [];
     this.queuedRecords = 0;
     this.wakeRoomWaiters();
@@ -184,8 +252,12 @@ export class PartitionLane {
     };
   }
 
+  private waitingRecords(): number {
+    return this.queuedRecords + this.handlingRecords;
+  }
+
   private wakeRoomWaiters(): void {
-    if (this.queuedRecords >= this.maxQueued) {
+    if (this.waitingRecords() >= this.maxQueued) {
       return;
     }
     const waiters = this.roomWaiters;
@@ -241,9 +313,7 @@ export class PartitionLane {
       // Outputs and offset go out side by side: their order inside a transaction is irrelevant,
       // and this saves the offset's round trips. Both settle before anything is decided.
       const sent = await Promise.allSettled([
-        txn.topicMessages.length > 0
-          ? transaction.sendBatch({ topicMessages: txn.topicMessages })
-          : Promise.resolve(),
+        sendInParts(transaction, txn.topicMessages),
         sendOffsetsRetrying({ transaction, groupId: this.args.consumerGroupId, offsets }),
       ]);
       for (const result of sent) {
@@ -255,6 +325,7 @@ export class PartitionLane {
     } catch (error) {
       await this.abortOrDiscard(id, transaction);
       await new Promise((resolve) => setTimeout(resolve, FAILURE_BACKOFF_MS));
+      this.rewind();
       report(() => txn.onFailure(error));
       return false;
     }
@@ -313,6 +384,68 @@ export class PartitionLane {
     }
     return producer;
   }
+}
+
+/** The outputs of a transaction, in requests of at most MAX_REQUEST_BYTES, one after the other. */
+async function sendInParts(
+  transaction: Transaction,
+  topicMessages: LaneTransaction['topicMessages'],
+): Promise<void> {
+  for (const part of splitBySize(topicMessages, MAX_REQUEST_BYTES)) {
+    await transaction.sendBatch({ topicMessages: part });
+  }
+}
+
+/**
+ * Splits outputs into parts of at most `maxBytes` (keys, values and headers; a single larger
+ * record goes alone), keeping each topic's records in order.
+ */
+export function splitBySize(
+  topicMessages: LaneTransaction['topicMessages'],
+  maxBytes: number,
+): Array<LaneTransaction['topicMessages']> {
+  const parts: Array<LaneTransaction['topicMessages']> = [];
+  let part: LaneTransaction['topicMessages'] = [];
+  let bytes = 0;
+  for (const { topic, messages } of topicMessages) {
+    let current: Message[] | null = null;
+    for (const message of messages) {
+      const size = messageBytes(message);
+      if (bytes > 0 && bytes + size > maxBytes) {
+        parts.push(part);
+        part = [];
+        bytes = 0;
+        current = null;
+      }
+      if (!current) {
+        current = [];
+        part.push({ topic, messages: current });
+      }
+      current.push(message);
+      bytes += size;
+    }
+  }
+  if (part.length > 0) {
+    parts.push(part);
+  }
+  return parts;
+}
+
+function messageBytes(message: Message): number {
+  let bytes = byteLength(message.key) + byteLength(message.value);
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    bytes +=
+      name.length +
+      (Array.isArray(value) ? value.reduce((n, v) => n + byteLength(v), 0) : byteLength(value));
+  }
+  return bytes;
+}
+
+function byteLength(value: Buffer | string | null | undefined): number {
+  if (value === null || value === undefined) {
+    return 0;
+  }
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
 }
 
 /**

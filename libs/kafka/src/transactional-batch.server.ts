@@ -8,7 +8,7 @@ import { handleInSlices } from './handle-in-slices.util';
 import { groupByTopic, toInbound } from './kafka-records.util';
 import type { BatchResult, InboundBatch } from './kafka.types';
 import { KafkaError, KafkaErrorCode } from './kafka.error';
-import type { PartitionLane } from './partition-lane';
+import type { LaneTransaction, PartitionLane } from './partition-lane';
 import { PartitionLanes } from './partition-lanes';
 
 export interface TransactionalBatchServerOptions {
@@ -24,7 +24,14 @@ export interface TransactionalBatchServerOptions {
    * slices; a handler that works off the main thread takes a whole chunk (`Infinity`).
    */
   sliceRecords?: number;
+  /** Longest a fetch waits for `fetchMinBytes` (default 50 ms). */
   maxWaitTimeInMs?: number;
+  /**
+   * Bytes a fetch waits for (default 1: it returns as soon as there is anything). Since fetching
+   * no longer waits for handling, a larger value keeps a busy instance from fetching, and then
+   * committing, a few records at a time.
+   */
+  fetchMinBytes?: number;
   sessionTimeoutMs?: number;
 }
 
@@ -140,7 +147,8 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
       // kafkajs defaults to 60 s; a replacement for a crashed instance should not wait that long.
       rebalanceTimeout: Math.max(this.options.sessionTimeoutMs ?? 10_000, 10_000),
       heartbeatInterval: 1_000,
-      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 100,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 50,
+      minBytes: this.options.fetchMinBytes ?? 1,
       retry: { retries: 30, initialRetryTime: 200, maxRetryTime: 5_000 },
     });
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
@@ -208,37 +216,49 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
     }
     const limit = this.options.maxRecordsPerTransaction ?? 1_000;
     const priority = this.batchesStarted++;
-    // Handled chunks are queued on the lane, which commits them in order (merged when several
-    // wait): this returns without waiting for a commit, and kafkajs fetches the next batch
-    // meanwhile. If a transaction fails, the lane drops what was queued behind it and the seek
-    // makes the batches in hand stale.
+    // Fetched chunks are submitted to the lane, which handles them in order and queues their
+    // transactions (merged when several wait): this returns once the lane has room, without
+    // waiting for handling or commit, so that kafkajs fetches the next batch meanwhile. The
+    // offsets are resolved at once; if handling or a transaction fails, the lane drops what
+    // followed and the partition is re-read from the failed chunk (seek).
     for (let start = 0; start < batch.messages.length; start += limit) {
-      const chunk = batch.messages.slice(start, start + limit);
-      if (!(await this.startChunk({ payload, lane, handler, chunk, priority }))) {
+      // Backpressure: at most two transactions' worth of records wait per partition.
+      await lane.room();
+      // A seek (after a failed transaction) or a rebalance makes prefetched batches stale.
+      if (!payload.isRunning() || payload.isStale() || !lane.claimed) {
         return;
       }
+      const chunk = batch.messages.slice(start, start + limit);
+      lane.submit({
+        records: chunk.length,
+        handle: () =>
+          this.handleChunk({
+            topic: batch.topic,
+            partition: batch.partition,
+            lane,
+            handler,
+            chunk,
+            priority,
+          }),
+      });
       payload.resolveOffset(chunk[chunk.length - 1].offset);
       await payload.heartbeat();
     }
   }
 
   /**
-   * Handles one chunk and starts its transaction; false if it was not started (stale batch,
-   * failed handler), in which case nothing of the chunk is resolved and the next fetch re-reads it.
+   * Handles one chunk into its transaction; null if the handler failed, in which case the
+   * partition is rewound and re-read from the chunk's first record.
    */
-  private async startChunk(args: {
-    payload: EachBatchPayload;
+  private async handleChunk(args: {
+    topic: string;
+    partition: number;
     lane: PartitionLane;
     handler: Handler;
     chunk: FetchedMessage[];
     priority: number;
-  }): Promise<boolean> {
-    const { payload, lane, chunk } = args;
-    const { topic, partition } = payload.batch;
-    // A seek (after a failed transaction) or a rebalance makes prefetched batches stale.
-    if (!payload.isRunning() || payload.isStale()) {
-      return false;
-    }
+  }): Promise<LaneTransaction | null> {
+    const { topic, partition, lane, chunk } = args;
     const input = {
       topic,
       partition,
@@ -256,18 +276,14 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
       });
     } catch (error) {
       this.logFailure({ input, error });
+      lane.rewind();
+      this.consumer?.seek({ topic, partition, offset: chunk[0].offset });
       await new Promise((resolve) => setTimeout(resolve, RETRY_BACKOFF_MS));
-      return false;
+      return null;
     }
     const handled = performance.now();
     this.stats.handlerMs += handled - started;
-    // Backpressure: at most two transactions' worth of handled records wait per partition.
-    await lane.room();
-    // Checked with nothing awaited before enqueue(): a failed transaction has seeked by now.
-    if (!payload.isRunning() || payload.isStale() || !lane.claimed) {
-      return false;
-    }
-    lane.enqueue({
+    return {
       topicMessages: groupByTopic({ records: result.records, naming: this.options.naming }),
       nextOffset: (BigInt(chunk[chunk.length - 1].offset) + 1n).toString(),
       records: chunk.length,
@@ -281,8 +297,7 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
         this.logFailure({ input, error });
         this.consumer?.seek({ topic, partition, offset: chunk[0].offset });
       },
-    });
-    return true;
+    };
   }
 
   private async invoke(handler: Handler, input: InboundBatch): Promise<BatchResult> {
