@@ -5,7 +5,8 @@
  * 2. passthrough: the same transactional transport and batching, with a handler that copies each
  *    input into as many output records, of the governed outputs' average size and with the same
  *    provenance header, without governing;
- * 3. latency: the governor at about half its measured rate, event produced → decision committed.
+ * 3. latency: the governor at about half its measured rate, event produced → alert committed
+ *    and read (`read_committed`).
  * Phases 1 and 2 alternate for BENCH_ROUNDS rounds (default 3) and their medians are reported.
  * The last line is one JSON object for tooling.
  */
@@ -223,7 +224,7 @@ async function main(): Promise<void> {
     const p50Ms = round(percentile(latencies, 50));
     const p99Ms = round(percentile(latencies, 99));
     say(
-      `latency at ${round(achievedPerSec, 0)} events/s (asked ${round(eventsPerSec / 2, 0)}), ${LATENCY_SECONDS} s after ${WARMUP_SECONDS} s of warm-up: p50 ${p50Ms} ms, p99 ${p99Ms} ms (${latencies.length} events)`,
+      `latency at ${round(achievedPerSec, 0)} events/s (asked ${round(eventsPerSec / 2, 0)}), ${LATENCY_SECONDS} s after ${WARMUP_SECONDS} s of warm-up: p50 ${p50Ms} ms, p99 ${p99Ms} ms (${latencies.length} alerts)`,
     );
     say(
       JSON.stringify({
@@ -371,7 +372,7 @@ async function passthrough(args: {
 
 /**
  * Phase 3: the governor (its own process) under a steady stream at `rate`, event produced →
- * decision committed and read. Events produced in the first WARMUP_SECONDS (connections, JIT,
+ * alert committed and read. Events produced in the first WARMUP_SECONDS (connections, JIT,
  * first transactions) are governed but not measured; the rate reported is the one achieved.
  */
 async function latency(args: {
@@ -386,9 +387,10 @@ async function latency(args: {
   // The governor runs in its own process, as deployed: producing and timing here must not share
   // its event loop.
   const governor = await spawnGovernor({ root: ROOT, env: args.env });
-  const latencies: number[] = [];
-  const written: number[] = [];
-  let measureFrom = Infinity;
+  // Alerts are timed: each carries its source position (tamiz-source header), and each send's
+  // records share the time they were stamped with, so no alert needs parsing.
+  const stamps = new SendStamps();
+  const arrivals: Array<{ source: string; at: number; written: number }> = [];
   // this process's own stalls (GC, a busy loop) delay stamping and reading: they are reported
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   const consumer = args.kafka.consumer({
@@ -399,17 +401,20 @@ async function latency(args: {
   // Steady state, not start-up: both consumers have joined their groups before the first event.
   const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
   await consumer.connect();
-  await consumer.subscribe({ topics: [topicName('decisions.v1', naming)], fromBeginning: true });
+  await consumer.subscribe({
+    topics: [topicName('alerts.lawful.v1', naming)],
+    fromBeginning: true,
+  });
   await consumer.run({
     eachBatch: async ({ batch }) => {
-      const now = Date.now();
+      const at = Date.now();
       for (const message of batch.messages) {
-        const produced = occurredAtOf(message.value);
-        if (produced >= measureFrom) {
-          latencies.push(now - produced);
-          // the decision's record timestamp: when the governor's producer wrote it, uncommitted
-          written.push(Number(message.timestamp) - produced);
-        }
+        arrivals.push({
+          source: String(message.headers?.['tamiz-source']),
+          at,
+          // the alert's record timestamp: when the governor's producer wrote it, uncommitted
+          written: Number(message.timestamp),
+        });
       }
     },
   });
@@ -428,16 +433,21 @@ async function latency(args: {
     count: Math.ceil(((perTick * 1000) / tickMs) * (WARMUP_SECONDS + LATENCY_SECONDS) * 1.2),
   });
   const started = Date.now();
-  measureFrom = started + WARMUP_SECONDS * 1000;
+  const measureFrom = started + WARMUP_SECONDS * 1000;
   stalls.enable();
   const inFlight = new Set<Promise<unknown>>();
   let measured = 0;
   for (let tick = 0; Date.now() - measureFrom < LATENCY_SECONDS * 1000; tick++) {
-    const messages = stream.take(perTick, new Date().toISOString());
-    if (Date.now() >= measureFrom) {
+    const stamp = Date.now();
+    const messages = stream.take(perTick, new Date(stamp).toISOString());
+    if (stamp >= measureFrom) {
       measured += messages.length;
     }
-    const sending = producer.send({ topic, messages, acks: -1 });
+    const sending = producer.send({ topic, messages, acks: -1 }).then((sent) => {
+      for (const { partition, baseOffset } of sent) {
+        stamps.add(partition, BigInt(baseOffset ?? '-1'), stamp);
+      }
+    });
     inFlight.add(sending);
     void sending.finally(() => inFlight.delete(sending));
     if (inFlight.size >= 8) {
@@ -449,22 +459,93 @@ async function latency(args: {
     );
   }
   await Promise.all(inFlight);
-  const deadline = Date.now() + 30_000;
-  while (latencies.length < measured && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  stalls.disable();
+  // every event governed and committed (the governor's offsets reach the end), then a last read
+  await waitForCommitted({ admin: args.admin, groupId: args.env.TAMIZ_GROUP_ID, topic });
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   await producer.disconnect();
   await consumer.disconnect();
   await governor.close();
-  stalls.disable();
+  const latencies: number[] = [];
+  const written: number[] = [];
+  for (const arrival of arrivals) {
+    const stamp = stamps.of(arrival.source);
+    if (stamp !== undefined && stamp >= measureFrom) {
+      latencies.push(arrival.at - stamp);
+      written.push(arrival.written - stamp);
+    }
+  }
   written.sort((a, b) => a - b);
   say(
-    `latency split: produced → decision written (uncommitted) p50 ${round(percentile(written, 50))} ms, p99 ${round(percentile(written, 99))} ms; the rest is the commit and the read. Bench event loop delay p99 ${round(stalls.percentile(99) / 1e6)} ms, max ${round(stalls.max / 1e6)} ms`,
+    `latency split: produced → alert written (uncommitted) p50 ${round(percentile(written, 50))} ms, p99 ${round(percentile(written, 99))} ms; the rest is the commit and the read. Bench event loop delay p99 ${round(stalls.percentile(99) / 1e6)} ms, max ${round(stalls.max / 1e6)} ms`,
   );
   return {
     latencies: latencies.sort((a, b) => a - b),
     achievedPerSec: measured / LATENCY_SECONDS,
   };
+}
+
+/** When each send's records were stamped: per partition, by the send's first offset. */
+class SendStamps {
+  private readonly byPartition = new Map<number, Array<{ from: bigint; stamp: number }>>();
+
+  add(partition: number, from: bigint, stamp: number): void {
+    let sends = this.byPartition.get(partition);
+    if (!sends) {
+      sends = [];
+      this.byPartition.set(partition, sends);
+    }
+    sends.push({ from, stamp });
+  }
+
+  /** The stamp of the record at `topic:partition:offset`: that of the last send starting at or before it. */
+  of(source: string): number | undefined {
+    const [, partition, offset] = source.split(':');
+    const sends = this.byPartition.get(Number(partition));
+    if (!sends || offset === undefined) {
+      return undefined;
+    }
+    if (!this.sorted.has(Number(partition))) {
+      sends.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+      this.sorted.add(Number(partition));
+    }
+    const at = BigInt(offset);
+    let lo = 0;
+    let hi = sends.length - 1;
+    let found: number | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sends[mid].from <= at) {
+        found = sends[mid].stamp;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  private readonly sorted = new Set<number>();
+}
+
+/** Waits until the group's committed offsets on `topic` reach its end offsets (60 s at most). */
+async function waitForCommitted(args: { admin: Admin; groupId: string; topic: string }) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ends = await args.admin.fetchTopicOffsets(args.topic);
+    const [committed] = await args.admin.fetchOffsets({
+      groupId: args.groupId,
+      topics: [args.topic],
+    });
+    const behind = ends.some(({ partition, offset }) => {
+      const at = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+      return BigInt(at) < BigInt(offset);
+    });
+    if (!behind) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
@@ -504,18 +585,6 @@ function stampedStream(args: { count: number }) {
       return taken;
     },
   };
-}
-
-const OCCURRED_AT = Buffer.from('"occurredAt":"');
-
-/** A decision's `occurredAt` (ms), read without parsing the whole record. */
-function occurredAtOf(value: Buffer | null): number {
-  const at = value?.indexOf(OCCURRED_AT) ?? -1;
-  if (!value || at < 0) {
-    return NaN;
-  }
-  const from = at + OCCURRED_AT.length;
-  return Date.parse(value.toString('latin1', from, value.indexOf(0x22, from)));
 }
 
 function median(values: number[]): number {
