@@ -47,7 +47,7 @@ import {
 const ROOT = join(__dirname, '..', '..');
 const N = Number(process.env.BENCH_EVENTS ?? 50_000);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS ?? 15);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 20);
 // Rounds of the two throughput phases, alternated; medians are reported.
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 // For profiling one phase alone (`node --cpu-prof`): e.g. BENCH_PHASES=governed.
