@@ -22,6 +22,7 @@ import { parseDetection, topicName } from '@lib/contracts';
 import {
   TransactionalBatchServer,
   createKafka,
+  groupCaughtUp,
   provisionTopics,
   type InboundBatch,
   type OutboundRecord,
@@ -485,9 +486,13 @@ async function latency(args: {
   };
 }
 
-/** When each send's records were stamped: per partition, by the send's first offset. */
+/**
+ * When each send's records were stamped: per partition, by the send's first offset. Read with
+ * `of()` once every send has been added.
+ */
 class SendStamps {
   private readonly byPartition = new Map<number, Array<{ from: bigint; stamp: number }>>();
+  private sorted = false;
 
   add(partition: number, from: bigint, stamp: number): void {
     let sends = this.byPartition.get(partition);
@@ -500,14 +505,17 @@ class SendStamps {
 
   /** The stamp of the record at `topic:partition:offset`: that of the last send starting at or before it. */
   of(source: string): number | undefined {
+    if (!this.sorted) {
+      // sends complete out of order (several in flight)
+      for (const sends of this.byPartition.values()) {
+        sends.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+      }
+      this.sorted = true;
+    }
     const [, partition, offset] = source.split(':');
     const sends = this.byPartition.get(Number(partition));
     if (!sends || offset === undefined) {
       return undefined;
-    }
-    if (!this.sorted.has(Number(partition))) {
-      sends.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-      this.sorted.add(Number(partition));
     }
     const at = BigInt(offset);
     let lo = 0;
@@ -524,24 +532,12 @@ class SendStamps {
     }
     return found;
   }
-
-  private readonly sorted = new Set<number>();
 }
 
 /** Waits until the group's committed offsets on `topic` reach its end offsets (60 s at most). */
 async function waitForCommitted(args: { admin: Admin; groupId: string; topic: string }) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const ends = await args.admin.fetchTopicOffsets(args.topic);
-    const [committed] = await args.admin.fetchOffsets({
-      groupId: args.groupId,
-      topics: [args.topic],
-    });
-    const behind = ends.some(({ partition, offset }) => {
-      const at = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
-      return BigInt(at) < BigInt(offset);
-    });
-    if (!behind) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    if (await groupCaughtUp(args)) {
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
+import { groupCaughtUp } from '@lib/kafka';
 
 /** Kafka helpers for tests: unique names, a silent client, exact reads, no sleeps for sync. */
 export function brokersFromEnv(): string[] {
@@ -59,21 +60,7 @@ export async function waitForGroupCaughtUp(args: {
   await waitFor({
     what: `group ${args.groupId} to consume all of ${args.topic}`,
     timeoutMs: args.timeoutMs,
-    check: async () => {
-      const ends = await args.admin.fetchTopicOffsets(args.topic);
-      const [committed] = await args.admin.fetchOffsets({
-        groupId: args.groupId,
-        topics: [args.topic],
-      });
-      return ends.every((end) => {
-        // an empty partition has nothing to consume, and no committed offset to show for it
-        if (end.high === end.low) {
-          return true;
-        }
-        const c = committed.partitions.find((p) => p.partition === end.partition);
-        return c !== undefined && BigInt(c.offset) >= BigInt(end.high);
-      });
-    },
+    check: () => groupCaughtUp(args),
   });
 }
 

@@ -10,6 +10,7 @@ export { TransactionalBatchServer } from './transactional-batch.server';
 export type { TransactionalBatchServerOptions, TransportStats } from './transactional-batch.server';
 export { TopicFollower } from './topic-follower';
 export type { FollowedRecord } from './topic-follower';
+export { groupCaughtUp } from './group-progress';
 export { readTopicRange } from './read-topic-range';
 export type { TopicRangeResult } from './read-topic-range';
 export { kafkaEnv } from './kafka-env';

@@ -34,7 +34,8 @@ export interface LaneTransaction {
 
 /**
  * A fetched chunk of input, not yet handled. `handle()` resolves to its transaction, or to null if
- * handling failed (the caller has then logged it and rewound the partition).
+ * handling failed; it never rejects: on failure the caller logs, rewinds the lane and seeks back
+ * to the chunk, since only the caller can re-read the partition.
  */
 export interface LaneChunk {
   records: number;
@@ -50,7 +51,7 @@ const FAILURE_BACKOFF_MS = 250;
  * (1 MiB for ours): a merged transaction of a thousand decisions for one partition can exceed it.
  * Larger transactions are sent in several requests.
  */
-export const MAX_REQUEST_BYTES = 512 * 1024;
+const MAX_REQUEST_BYTES = 512 * 1024;
 
 /**
  * The pipeline of one input partition: fetched chunks are handled one at a time and in input
@@ -442,10 +443,7 @@ function messageBytes(message: Message): number {
 }
 
 function byteLength(value: Buffer | string | null | undefined): number {
-  if (value === null || value === undefined) {
-    return 0;
-  }
-  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+  return value === null || value === undefined ? 0 : Buffer.byteLength(value);
 }
 
 /**

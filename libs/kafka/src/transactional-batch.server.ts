@@ -266,6 +266,7 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
     };
     const started = performance.now();
     let result: BatchResult;
+    let topicMessages: LaneTransaction['topicMessages'];
     try {
       result = await handleInSlices({
         invoke: (slice) => this.invoke(args.handler, slice),
@@ -274,6 +275,8 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
         priority: args.priority,
         sliceRecords: this.options.sliceRecords,
       });
+      // inside the try: a chunk whose outputs cannot be grouped must be re-read, not dropped
+      topicMessages = groupByTopic({ records: result.records, naming: this.options.naming });
     } catch (error) {
       this.logFailure({ input, error });
       lane.rewind();
@@ -284,7 +287,7 @@ export class TransactionalBatchServer extends Server implements CustomTransportS
     const handled = performance.now();
     this.stats.handlerMs += handled - started;
     return {
-      topicMessages: groupByTopic({ records: result.records, naming: this.options.naming }),
+      topicMessages,
       nextOffset: (BigInt(chunk[chunk.length - 1].offset) + 1n).toString(),
       records: chunk.length,
       onCommit: () => {
