@@ -20,8 +20,7 @@ import type { Admin, Kafka } from 'kafkajs';
 import { JsonLogger } from '@lib/common';
 import { parseDetection, topicName } from '@lib/contracts';
 import {
-  TransactionalBatchServer,
-  createKafka,
+  GroupTransactionServer,
   groupCaughtUp,
   provisionTopics,
   type InboundBatch,
@@ -193,7 +192,6 @@ async function main(): Promise<void> {
             prefix: pPrefix,
             shape,
             maxRecordsPerTransaction: config.maxRecordsPerTransaction,
-            partitionsConsumedConcurrently: config.partitionsConcurrency,
           }),
         );
       }
@@ -312,19 +310,15 @@ async function passthrough(args: {
   prefix: string;
   shape: { perInput: number; avgBytes: number };
   maxRecordsPerTransaction: number;
-  partitionsConsumedConcurrently: number;
 }): Promise<number> {
   const { brokers, prefix, shape } = args;
-  const server = new TransactionalBatchServer({
-    kafka: createKafka({
-      connection: { brokers: brokers.split(','), clientId: 'bench-passthrough' },
-      logger,
-    }),
+  const server = new GroupTransactionServer({
+    brokers: brokers.split(','),
+    clientId: 'bench-passthrough',
     naming: { prefix },
     logger,
     groupId: `${prefix}passthrough`,
     maxRecordsPerTransaction: args.maxRecordsPerTransaction,
-    partitionsConsumedConcurrently: args.partitionsConsumedConcurrently,
   });
   let owed = 0;
   server.addHandler('detections.raw.v1', async (batch: InboundBatch) => {

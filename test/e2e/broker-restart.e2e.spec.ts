@@ -23,7 +23,6 @@ describe('governor across a broker restart', () => {
       await run.produce(scenario);
       const governor = await run.startGovernor({
         TAMIZ_MAX_RECORDS_PER_TXN: '7',
-        TAMIZ_PARTITIONS_CONCURRENCY: '1',
       });
       await waitFor({
         what: 'the governor to be mid-run',

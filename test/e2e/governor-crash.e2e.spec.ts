@@ -12,9 +12,9 @@ describe('governor under SIGKILL', () => {
   it('should lose and duplicate nothing when killed at random points and restarted', async () => {
     const scenario = buildScenario();
     await run.produce(scenario);
-    // Small transactions and one partition at a time stretch the run over many commits, so each
-    // kill lands mid-stream with transactions open.
-    const env = { TAMIZ_MAX_RECORDS_PER_TXN: '7', TAMIZ_PARTITIONS_CONCURRENCY: '1' };
+    // Small transactions stretch the run over many commits, so each kill lands mid-stream with
+    // transactions open.
+    const env = { TAMIZ_MAX_RECORDS_PER_TXN: '7' };
     let kills = 0;
     while (kills < 3) {
       const governor = await run.startGovernor(env);

@@ -21,7 +21,7 @@ export interface GovernorConfig extends KafkaEnvConfig {
   httpHost: string;
   maxRecordsPerTransaction: number;
   governanceWorkers: number;
-  partitionsConcurrency: number;
+  transactionalId: string | undefined;
   fetchMinBytes: number;
   fetchMaxWaitMs: number;
   cameraRefreshMs: number;
@@ -82,11 +82,12 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     description: 'input records per Kafka transaction at most',
     parse: parsers.int({ min: 1, max: 10_000 }),
   },
-  partitionsConcurrency: {
-    env: 'TAMIZ_PARTITIONS_CONCURRENCY',
-    default: 3,
-    description: 'partitions processed concurrently by one instance',
-    parse: parsers.int({ min: 1, max: 64 }),
+  transactionalId: {
+    env: 'TAMIZ_TRANSACTIONAL_ID',
+    default: undefined,
+    description:
+      "this replica's Kafka transactional id, stable across its restarts and unique among replicas (default: a new one per process)",
+    parse: parsers.topicPrefix,
   },
   fetchMinBytes: {
     env: 'TAMIZ_FETCH_MIN_BYTES',

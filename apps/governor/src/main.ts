@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { JsonLogger, runMain, describeConfig, type Clock } from '@lib/common';
-import { TransactionalBatchServer, connectKafka } from '@lib/kafka';
+import { GroupTransactionServer, connectKafka } from '@lib/kafka';
 import { GOVERNOR_ENV, loadGovernorConfig, type GovernorConfig } from './governor.config';
 import { GovernorModule } from './governor.module';
 import { GovernorService } from './governor.service';
@@ -15,7 +15,7 @@ export interface GovernorHandle {
   config: GovernorConfig;
   governor: GovernorService;
   readiness: ReadinessService;
-  transport: TransactionalBatchServer;
+  transport: GroupTransactionServer;
   url: string;
   /** Event-loop utilisation of each governance worker since start (none: governed inline). */
   governanceBusy(): number[];
@@ -40,13 +40,14 @@ export async function startGovernor(args: {
       logger,
     },
   );
-  const server = new TransactionalBatchServer({
-    kafka,
+  const server = new GroupTransactionServer({
+    brokers: config.brokers,
+    clientId: config.clientId,
+    transactionalId: config.transactionalId,
     naming,
     logger,
     groupId: config.groupId,
     maxRecordsPerTransaction: config.maxRecordsPerTransaction,
-    partitionsConsumedConcurrently: config.partitionsConcurrency,
     // governance workers take a whole chunk per call: the main thread only packs and unpacks it
     sliceRecords: config.governanceWorkers > 0 ? Infinity : undefined,
     sessionTimeoutMs: config.sessionTimeoutMs,

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Deduplicator, normalise, type AdapterFormat } from '@lib/adapters';
 import { JsonLogger, runMain, describeConfig, systemClock, type Clock } from '@lib/common';
 import { EvidenceStore } from '@lib/evidence';
-import { TransactionalBatchServer, connectKafka } from '@lib/kafka';
+import { GroupTransactionServer, connectKafka } from '@lib/kafka';
 import { CameraRepository, openDataSource } from '@lib/persistence';
 import { CameraResolverService } from './camera-resolver.service';
 import { INGEST_ENV, loadIngestConfig, type IngestConfig } from './ingest.config';
@@ -90,8 +90,9 @@ export async function startIngest(args: {
   });
   if (config.deepstream) {
     app.connectMicroservice({
-      strategy: new TransactionalBatchServer({
-        kafka,
+      strategy: new GroupTransactionServer({
+        brokers: config.brokers,
+        clientId: config.clientId,
         naming,
         logger,
         groupId: config.groupId,
