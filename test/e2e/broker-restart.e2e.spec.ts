@@ -38,6 +38,16 @@ describe('governor across a broker restart', () => {
       await run.waitUntilGoverned(180_000);
       verifyRun(scenario, await run.readOutputs(scenario));
       expect(governor.child.exitCode).toBeNull();
+      // Once more with the governor idle: no commit will follow to show the broker is back, and
+      // readiness must still see it (librdkafka says "all brokers down", never "up again").
+      await promisify(execFile)(process.execPath, [LOCAL_KAFKA, 'restart', stateFile as string], {
+        timeout: 120_000,
+      });
+      await waitFor({
+        what: 'the governor to be ready again',
+        timeoutMs: 30_000,
+        check: async () => (await fetch(`${governor.url}/health/ready`)).status === 200,
+      });
     },
     420_000,
   );

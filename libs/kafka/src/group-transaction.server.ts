@@ -91,6 +91,8 @@ const RETRY_BACKOFF_MS = 250;
 const SLICE_BUDGET_MS = 5;
 // The longest a poll waits for its first record.
 const POLL_TIMEOUT_MS = 100;
+// How often an idle instance checks whether the brokers are back after "all brokers down".
+const PROBE_INTERVAL_MS = 2_000;
 
 /**
  * Nest custom transport: exactly-once consume → transform → produce on librdkafka with the
@@ -141,6 +143,10 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
    */
   private readonly positions = new Map<string, TopicPartitionOffset>();
   private batchesStarted = 0;
+  // readiness: partitions assigned once, and no "all brokers down" since the last sign of life
+  private assigned = false;
+  private brokersDown = false;
+  private lastProbeMs = 0;
   private readonly stats: TransportStats = {
     batches: 0,
     records: 0,
@@ -227,7 +233,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     configurePolling(consumer, POLL_TIMEOUT_MS);
     consumer.on('event.error', (error) => {
       if (error.code === RdKafkaCode.allBrokersDown) {
-        this.stats.connected = false;
+        this.setBrokersDown(true);
       }
     });
     this.consumer = consumer;
@@ -269,8 +275,10 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
         const epoch = this.epoch;
         const messages = await consume(consumer, this.maxRecords);
         if (messages.length === 0) {
+          this.probeBrokers(consumer);
           continue;
         }
+        this.setBrokersDown(false);
         this.notePositions(messages);
         if (this.rebalances.length > 0 || epoch !== this.epoch) {
           // polled alongside a rebalance or a failure: re-read after it (rewind or new owner)
@@ -306,7 +314,8 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     this.rewindRequested = false;
     if (event.kind === 'assign') {
       consumer.assign(event.assignment);
-      this.stats.connected = true;
+      this.assigned = true;
+      this.setBrokersDown(false);
     } else {
       consumer.unassign();
     }
@@ -319,15 +328,40 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     );
   }
 
-  /** Re-reads every owned partition from its first record not committed. */
+  /**
+   * Re-reads every owned partition from its first record not committed. Requested until every
+   * seek has succeeded: a failed one (thrown to the loop) is tried again before the next poll.
+   */
   private async rewind(consumer: KafkaConsumer): Promise<void> {
     this.dropUncommitted();
     await this.idle();
-    this.rewindRequested = false;
     for (const position of this.positions.values()) {
       await seek(consumer, position);
     }
+    this.rewindRequested = false;
     await sleep(RETRY_BACKOFF_MS);
+  }
+
+  private setBrokersDown(down: boolean): void {
+    this.brokersDown = down;
+    this.stats.connected = this.assigned && !down && !this.closing;
+  }
+
+  /**
+   * After "all brokers down", librdkafka reconnects by itself but says nothing when it has: an idle
+   * instance asks for metadata every few seconds, and an answer marks the brokers up again.
+   */
+  private probeBrokers(consumer: KafkaConsumer): void {
+    const now = performance.now();
+    if (!this.brokersDown || now - this.lastProbeMs < PROBE_INTERVAL_MS) {
+      return;
+    }
+    this.lastProbeMs = now;
+    consumer.getMetadata({ timeout: PROBE_INTERVAL_MS }, (error) => {
+      if (!error && !this.closing) {
+        this.setBrokersDown(false);
+      }
+    });
   }
 
   private dropUncommitted(): void {
@@ -511,7 +545,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
       await this.recover(producer, error);
       return false;
     }
-    this.stats.connected = true;
+    this.setBrokersDown(false);
     this.stats.transactionMs += performance.now() - started;
     this.stats.batches += 1;
     this.stats.records += txn.records;

@@ -56,22 +56,26 @@ export function describeRdKafkaError(error: unknown): LogFields {
   };
 }
 
-/** Routes librdkafka's error events to the JSON logger. */
-function logErrors(client: KafkaConsumer | Producer, logger: JsonLogger, role: string): void {
+/** Connects a new client whose librdkafka error events go to the JSON logger. */
+async function connected<T extends KafkaConsumer | Producer>(
+  client: T,
+  logger: JsonLogger,
+  role: string,
+): Promise<T> {
   (client as KafkaConsumer).on('event.error', (error) => {
     logger.event('warn', `librdkafka ${role}: ${error.message}`, { code: error.code });
   });
+  await call((done) => client.connect({ timeout: CALL_TIMEOUT_MS }, (error) => done(error)));
+  return client;
 }
 
-export async function connectConsumer(args: {
+export function connectConsumer(args: {
   config: ConsumerGlobalConfig;
   topicConfig: ConsumerTopicConfig;
   logger: JsonLogger;
 }): Promise<KafkaConsumer> {
   const consumer = new (rdkafka().KafkaConsumer)(args.config, args.topicConfig);
-  logErrors(consumer, args.logger, 'consumer');
-  await call((done) => consumer.connect({ timeout: CALL_TIMEOUT_MS }, (error) => done(error)));
-  return consumer;
+  return connected(consumer, args.logger, 'consumer');
 }
 
 /** A connected transactional producer whose transactional id is initialised. */
@@ -80,9 +84,11 @@ export async function connectTransactionalProducer(args: {
   topicConfig: ProducerTopicConfig;
   logger: JsonLogger;
 }): Promise<Producer> {
-  const producer = new (rdkafka().Producer)(args.config, args.topicConfig);
-  logErrors(producer, args.logger, 'producer');
-  await call((done) => producer.connect({ timeout: CALL_TIMEOUT_MS }, (error) => done(error)));
+  const producer = await connected(
+    new (rdkafka().Producer)(args.config, args.topicConfig),
+    args.logger,
+    'producer',
+  );
   try {
     await call((done) => producer.initTransactions(CALL_TIMEOUT_MS, done));
   } catch (error) {
