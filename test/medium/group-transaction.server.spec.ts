@@ -129,6 +129,35 @@ describe('GroupTransactionServer (real broker)', () => {
     expectEachOnce(await committedOutputs());
   }, 90_000);
 
+  it('should commit each output once while instances join and leave mid-stream', async () => {
+    // slow handlers and small transactions stretch the run over both rebalances
+    const slow = async (batch: InboundBatch) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return copy(batch);
+    };
+    const a = server(slow, { maxRecordsPerTransaction: 20 });
+    await listen(a);
+    await waitFor({
+      what: 'the first instance to commit',
+      timeoutMs: 30_000,
+      check: async () => a.transportStats().records >= 60,
+    });
+    const b = server(slow, { maxRecordsPerTransaction: 20 });
+    await listen(b);
+    await waitFor({
+      what: 'the second instance to commit',
+      timeoutMs: 30_000,
+      check: async () => b.transportStats().records >= 60,
+    });
+    // the first leaves mid-stream: what it has queued commits, then its partitions move to b
+    servers.splice(servers.indexOf(a), 1);
+    await a.close();
+    expect(a.transportStats().records + b.transportStats().records).toBeLessThan(RECORDS);
+    await caughtUp();
+    expect(a.transportStats().records + b.transportStats().records).toBe(RECORDS);
+    expectEachOnce(await committedOutputs());
+  }, 120_000);
+
   it("should refuse a stalled instance's transaction once its partitions have moved", async () => {
     // A stalls in its first handler call for longer than its poll interval: it leaves the group
     // and B takes every partition. When A wakes, its transaction carries A's stale group
