@@ -19,6 +19,15 @@ describe('governor pipeline (real Kafka broker, real SQLite)', () => {
       ready: true,
       checks: { broker: true, policy: true },
     });
+    const runtime = (await (await fetch(`${governor.url}/health/runtime`)).json()) as {
+      transport: { records: number; aborted: number };
+      eventLoopDelayMs: { current: { p99: number } };
+      governanceWorkersBusy: number[];
+    };
+    expect(runtime.transport.records).toBe(scenario.length);
+    expect(runtime.transport.aborted).toBe(0);
+    expect(runtime.eventLoopDelayMs.current.p99).toBeGreaterThan(0);
+    expect(runtime.governanceWorkersBusy).toHaveLength(1);
     // no personal data in logs: no plate, no face subject, no clothing value reached the output
     const logs = governor.output();
     expect(logs).not.toMatch(/ABC-\d{3}|subj-\d+|casaca|"rojo"/);

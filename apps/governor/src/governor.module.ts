@@ -11,6 +11,7 @@ import { HealthController } from './health.controller';
 import { PolicyFeedService } from './policy-feed.service';
 import { PolicyHolderService } from './policy-holder.service';
 import { ReadinessService } from './readiness.service';
+import { RuntimeMonitorService } from './runtime-monitor.service';
 import { GOVERNANCE_WORKERS, GOVERNOR_CONFIG, KAFKA, LOGGER } from './tokens';
 
 @Module({})
@@ -54,6 +55,7 @@ export class GovernorModule {
         PolicyFeedService,
         GovernorService,
         ReadinessService,
+        RuntimeMonitorService,
       ],
       exports: [GovernorService, ReadinessService, PolicyHolderService],
     };

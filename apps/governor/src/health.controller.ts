@@ -3,6 +3,7 @@ import type { GovernorTally } from './governor-stats';
 import { GovernorService } from './governor.service';
 import { PolicyHolderService, type PolicyStatus } from './policy-holder.service';
 import { ReadinessService, type ReadinessReport } from './readiness.service';
+import { RuntimeMonitorService, type RuntimeReport } from './runtime-monitor.service';
 
 @Controller('health')
 export class HealthController {
@@ -10,6 +11,7 @@ export class HealthController {
     @Inject(ReadinessService) private readonly readiness: ReadinessService,
     @Inject(GovernorService) private readonly governor: GovernorService,
     @Inject(PolicyHolderService) private readonly policies: PolicyHolderService,
+    @Inject(RuntimeMonitorService) private readonly runtime: RuntimeMonitorService,
   ) {}
 
   /** The process is up and its event loop answers. */
@@ -31,6 +33,12 @@ export class HealthController {
   @Get('stats')
   stats(): Readonly<GovernorTally> {
     return this.governor.stats();
+  }
+
+  /** Where the time goes: event-loop delay, transport counters, governance workers' load. */
+  @Get('runtime')
+  runtimeReport(): RuntimeReport {
+    return this.runtime.report();
   }
 
   /** The policy in force: id, version, hash, where it came from, and refused bundles (alarm). */

@@ -22,8 +22,12 @@ export class ReadinessService {
     this.transport = stats;
   }
 
+  transportStats(): Readonly<TransportStats> | null {
+    return this.transport?.() ?? null;
+  }
+
   report(): ReadinessReport {
-    const broker = this.transport?.().connected ?? false;
+    const broker = this.transportStats()?.connected ?? false;
     const policy = this.policies.isLoaded();
     return { ready: broker && policy, checks: { broker, policy, cameras: this.cameras.size() } };
   }
