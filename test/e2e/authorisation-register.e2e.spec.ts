@@ -47,6 +47,7 @@ describe('authorisation register (policy-admin → policies topic → governor �
   let dpo = '';
   let auditor = '';
   let produced = 0;
+  let policyJson = '';
 
   beforeAll(async () => {
     resetFactoryIds();
@@ -81,7 +82,8 @@ describe('authorisation register (policy-admin → policies topic → governor �
     ) as Record<string, unknown>;
     delete document.authorisations;
     const policyFile = join(dir, 'pe-without-authorisations.json');
-    writeFileSync(policyFile, JSON.stringify(document));
+    policyJson = JSON.stringify(document);
+    writeFileSync(policyFile, policyJson);
     const publicKeyFile = join(dir, 'k.pem');
     writeFileSync(publicKeyFile, harness.publicKey.export({ type: 'spki', format: 'pem' }));
     governor = await run.startGovernor({
@@ -203,6 +205,49 @@ describe('authorisation register (policy-admin → policies topic → governor �
       published: { sequence: 1 },
       inSync: true,
     });
+  });
+
+  it('should simulate a version with the register in force, as the governors decide', async () => {
+    // the same camera and the same policy, now in policy-admin: the face matches produced so far
+    // (one before the registration, one after) are replayed under it
+    const camera = await harness.call({
+      token: dpo,
+      method: 'POST',
+      path: '/cameras',
+      body: {
+        cameraId: 'cam-si-001',
+        name: 'Cámara San Isidro 001',
+        district: 'San Isidro',
+        siteId: 'site-si',
+        zoneType: 'via-publica',
+        allowedPurposes: [PURPOSE],
+      },
+    });
+    expect(camera.status).toBe(201);
+    const version = await harness.call<{ versionId: string }>({
+      token: dpo,
+      method: 'POST',
+      path: '/policies/versions',
+      body: { format: 'json', content: policyJson },
+    });
+    expect(version.status).toBe(201);
+    const report = await harness.call<{
+      register: { sequence: number; authorisations: number };
+      events: number;
+      tallies: { candidate: { forwarded: number; alertsByPurpose: Record<string, number> } };
+    }>({
+      token: dpo,
+      method: 'POST',
+      path: `/policies/versions/${version.body.versionId}/simulate`,
+      body: { hours: 24 },
+    });
+
+    expect(report.status).toBe(200);
+    expect(report.body.register).toEqual({ sequence: 1, authorisations: 1 });
+    expect(report.body.events).toBe(produced);
+    // without the register the candidate would suppress both (authorization.missing)
+    expect(report.body.tallies.candidate.forwarded).toBe(produced);
+    expect(report.body.tallies.candidate.alertsByPurpose).toEqual({ [PURPOSE]: produced });
   });
 
   it('should publish a minimised, signed register under its own key', async () => {

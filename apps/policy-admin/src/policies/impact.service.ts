@@ -4,7 +4,7 @@ import type { Kafka } from 'kafkajs';
 import { CLOCK, type Clock, type JsonLogger } from '@lib/common';
 import { topicName } from '@lib/contracts';
 import { createKafka, readTopicRange } from '@lib/kafka';
-import { CameraRepository } from '@lib/persistence';
+import { AuthorisationRepository, CameraRepository } from '@lib/persistence';
 import {
   ImpactSimulation,
   compilePolicy,
@@ -15,6 +15,7 @@ import {
 } from '@lib/policy';
 import { hkdfKeyring } from '@lib/redaction';
 import { AuditService } from '../audit/audit.service';
+import { authorisationRegisterRecord } from '../authorisations/authorisation-register-record.util';
 import type { Actor } from '../auth/roles.decorator';
 import type { PolicyAdminConfig } from '../policy-admin.config';
 import { ADMIN_CONFIG, LOGGER } from '../tokens';
@@ -25,12 +26,15 @@ export interface ImpactResult extends ImpactReport {
   activeVersionId: string | null;
   hours: number;
   seconds: number;
+  /** The register of authorisations both versions decided with: what the governors hold now. */
+  register: { sequence: number; authorisations: number };
 }
 
 /**
  * What a candidate version would change: the raw detections of the last N hours, read back from
  * the raw topic by timestamp in a sandbox that emits nothing, decided under the candidate and
- * under the active version side by side. Pseudonyms are keyed with a throwaway secret: the report
+ * under the active version side by side, both with the register of authorisations in force (as
+ * the governors decide: a purpose resting on an authorisation acts only within one). Pseudonyms are keyed with a throwaway secret: the report
  * holds counts, paths and codes, never values.
  */
 @Injectable()
@@ -45,6 +49,7 @@ export class ImpactService {
   constructor(
     private readonly policies: PoliciesService,
     private readonly cameras: CameraRepository,
+    private readonly authorisations: AuthorisationRepository,
     private readonly audit: AuditService,
     @Inject(ADMIN_CONFIG) private readonly config: PolicyAdminConfig,
     @Inject(LOGGER) logger: JsonLogger,
@@ -65,10 +70,17 @@ export class ImpactService {
     const candidate = await this.policies.get(args.versionId);
     const active = await this.policies.active().catch(() => null);
     const registry = new Map((await this.cameras.findAll()).map((c) => [c.cameraId, c]));
+    const register = authorisationRegisterRecord(await this.authorisations.registerState());
+    const registered = register?.authorisations ?? [];
     const started = performance.now();
     const simulation = new ImpactSimulation({
-      candidate: this.compile(candidate.content, candidate.format),
-      active: active ? this.compile(active.content, active.format) : noPolicyEvaluator(),
+      candidate: this.compile(candidate.content, candidate.format).withRegisteredAuthorisations(
+        registered,
+      ),
+      active: (active
+        ? this.compile(active.content, active.format)
+        : noPolicyEvaluator()
+      ).withRegisteredAuthorisations(registered),
       camera: (id) => registry.get(id) ?? null,
       sampleSize: args.sample ?? 20,
     });
@@ -91,6 +103,7 @@ export class ImpactService {
       activeVersionId: active?.versionId ?? null,
       hours: args.hours,
       seconds: Math.round(seconds * 100) / 100,
+      register: { sequence: register?.sequence ?? 0, authorisations: registered.length },
       ...report,
     };
   }
