@@ -68,7 +68,7 @@ describe(PolicyHolderService.name, () => {
       TAMIZ_PSEUDONYM_SECRET: 'ab'.repeat(32),
     });
     await service.onModuleInit();
-    expect(service.current().policy?.id).toBe('holder-test');
+    expect(service.inForce().evaluator.policy?.id).toBe('holder-test');
   });
 
   it('should load a policy without pseudonyms and without a secret', async () => {
@@ -102,7 +102,8 @@ describe(`${PolicyHolderService.name} with a register of authorisations`, () => 
     occurredAt: '2026-03-14T15:00:00.000Z',
   }).data;
   const verdict = (service: PolicyHolderService) =>
-    service.current().evaluate({ event, camera: peCamera('cam-si-001') }).decision.verdict;
+    service.inForce().evaluator.evaluate({ event, camera: peCamera('cam-si-001') }).decision
+      .verdict;
 
   async function loaded(): Promise<PolicyHolderService> {
     const service = holder({ TAMIZ_POLICY_FILE: file, TAMIZ_PSEUDONYM_SECRET: 'ab'.repeat(32) });

@@ -164,10 +164,6 @@ export class PolicyHolderService implements OnModuleInit {
       : this.policy.withRegisteredAuthorisations(this.register.authorisations);
   }
 
-  current(): PolicyEvaluator {
-    return this.evaluator;
-  }
-
   /**
    * What a batch is decided with: the evaluator in force, and what it was made of (the policy as
    * compiled, its document — null: none, fail closed — and the register merged in, if any), for
