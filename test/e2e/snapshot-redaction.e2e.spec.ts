@@ -48,7 +48,10 @@ describe('snapshot redaction of alerts (real broker, real evidence store, real s
     await admin.connect();
     await provisionTopics({ admin, naming: { prefix } });
     await admin.disconnect();
-    const store = new EvidenceStore({ root: dir, durable: false });
+    // evidence encrypted at rest: the redactor reads the original and writes its result with the
+    // key from its configuration, the test with the same secret
+    const secret = 'c0ffee'.repeat(11).slice(0, 64);
+    const store = new EvidenceStore({ root: dir, durable: false, key: Buffer.from(secret, 'hex') });
     const scene = await syntheticSnapshot(42, { width: 1280, height: 720, people: 2, vehicles: 1 });
     await store.put('ev-1', scene.jpeg, 'image/jpeg');
     const faces = scene.regions.filter((r) => r.kind === 'face');
@@ -84,6 +87,7 @@ describe('snapshot redaction of alerts (real broker, real evidence store, real s
         TAMIZ_TOPIC_PREFIX: prefix,
         TAMIZ_REDACTOR_GROUP_ID: `${prefix}redactor`,
         TAMIZ_EVIDENCE_DIR: dir,
+        TAMIZ_EVIDENCE_KEY: secret,
         TAMIZ_LOG_LEVEL: 'error',
       },
     });
@@ -95,6 +99,9 @@ describe('snapshot redaction of alerts (real broker, real evidence store, real s
     });
 
     const stored = await store.get(redactedKey('ev-1:vehiculo-requisitoriado'));
+    await expect(
+      new EvidenceStore({ root: dir }).get(redactedKey('ev-1:vehiculo-requisitoriado')),
+    ).rejects.toMatchObject({ code: 'evidence_key_required' });
     expect(stored?.contentType).toBe('image/jpeg');
     const redactedJpeg = stored?.bytes ?? Buffer.alloc(0);
     expect((await sharp(redactedJpeg).metadata()).exif).toBeUndefined();

@@ -55,7 +55,7 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     sensitive: true,
     description:
       'at least 32 random bytes, hex or base64, keying the pseudonyms; required when the policy pseudonymises a field',
-    parse: (raw) => parseSecret(raw),
+    parse: parsers.secret({ minBytes: 32 }),
   },
   ...PERSISTENCE_ENV,
   maxEventBytes: {
@@ -117,30 +117,6 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     parse: parsers.int({ min: 6_000, max: 300_000 }),
   },
 };
-
-const MIN_SECRET_BYTES = 32;
-const HEX = /^(?:[0-9a-fA-F]{2})+$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
-
-/**
- * Hex when the text is only hex digits (`openssl rand -hex 32`), else padded base64
- * (`openssl rand -base64 32`). The error never repeats the value.
- */
-function parseSecret(raw: string): Buffer {
-  const text = raw.trim();
-  const bytes = HEX.test(text)
-    ? Buffer.from(text, 'hex')
-    : BASE64.test(text)
-      ? Buffer.from(text, 'base64')
-      : undefined;
-  if (bytes === undefined) {
-    throw new Error('expected hex or padded base64');
-  }
-  if (bytes.length < MIN_SECRET_BYTES) {
-    throw new Error(`expected at least ${MIN_SECRET_BYTES} random bytes, got ${bytes.length}`);
-  }
-  return bytes;
-}
 
 /** `k1=/etc/tamiz/k1.pem,k2=MCowBQYDK2VwAyEA…`; every key must be an Ed25519 public key. */
 function parsePublicKeys(raw: string): Record<string, KeyObject> {

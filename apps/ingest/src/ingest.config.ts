@@ -19,6 +19,7 @@ export interface IngestConfig extends KafkaEnvConfig, PersistenceEnvConfig, Came
   /** Largest payload accepted on any transport; larger ones are dead-lettered (MQTT) or 413 (HTTP). */
   maxPayloadBytes: number;
   evidenceDir: string;
+  evidenceKey: Buffer | undefined;
   siteId: string;
   /** Pixel size of the frames whose pixel boxes vendors report (DeepStream, Frigate, ANPR). */
   frameSize: { width: number; height: number };
@@ -78,6 +79,7 @@ export const INGEST_ENV: EnvSchema<IngestConfig> = {
     parse: parsers.int({ min: 1_024, max: 33_554_432 }),
   },
   evidenceDir: EVIDENCE_ENV.evidenceDir,
+  evidenceKey: EVIDENCE_ENV.evidenceKey,
   ...PERSISTENCE_ENV,
   ...CAMERA_REFRESH_ENV,
   siteId: {

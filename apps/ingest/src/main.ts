@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { Deduplicator, normalise, type AdapterFormat } from '@lib/adapters';
 import { JsonLogger, runMain, describeConfig, systemClock, type Clock } from '@lib/common';
-import { EvidenceStore } from '@lib/evidence';
+import { evidenceStoreFrom } from '@lib/evidence';
 import { GroupTransactionServer, connectKafka } from '@lib/kafka';
 import { CameraRepository, openDataSource } from '@lib/persistence';
 import { CameraResolverService } from './camera-resolver.service';
@@ -51,7 +51,7 @@ export async function startIngest(args: {
     logger,
   });
   await cameras.start();
-  const evidence = new EvidenceStore({ root: config.evidenceDir });
+  const evidence = evidenceStoreFrom({ config, logger });
   const dedup =
     config.dedupWindowMs > 0
       ? new Deduplicator({ windowMs: config.dedupWindowMs, maxKeys: 100_000 })

@@ -1,5 +1,5 @@
 import { JsonLogger, runMain, describeConfig } from '@lib/common';
-import { EvidenceStore, SnapshotQueue, SnapshotService } from '@lib/evidence';
+import { SnapshotQueue, SnapshotService, evidenceStoreFrom } from '@lib/evidence';
 import { connectKafka } from '@lib/kafka';
 import { AlertRedactor } from './alert-redactor';
 import { REDACTOR_ENV, loadRedactorConfig } from './redactor.config';
@@ -19,7 +19,7 @@ export async function startRedactor(args: {
   const logger = args.logger ?? new JsonLogger({ service: 'redactor', level: config.logLevel });
   logger.event('info', 'starting redactor', describeConfig(REDACTOR_ENV, config));
   const { kafka, naming } = await connectKafka(config, logger);
-  const store = new EvidenceStore({ root: config.evidenceDir });
+  const store = evidenceStoreFrom({ config, logger });
   const queue = new SnapshotQueue({
     concurrency: config.snapshotConcurrency,
     maxBacklog: config.snapshotBacklog,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Partitioners, type Producer } from 'kafkajs';
 import { ConfigError, JsonLogger } from '@lib/common';
 import { topicName, type CameraRecord } from '@lib/contracts';
@@ -24,6 +25,21 @@ interface LocalKafka {
  * KAFKA_BROKERS is set), SQLite, the demo camera registry and policy, the governor, a camera
  * simulator, and a console summary every few seconds. Ctrl-C stops it all.
  */
+/**
+ * The demo's evidence key: made once (32 random bytes, hex, readable by the owner only) beside the
+ * evidence, so that the demo's snapshots are encrypted at rest and stay readable across runs.
+ */
+async function demoEvidenceKey(file: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const key = randomBytes(32).toString('hex');
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+    return key;
+  }
+}
+
 async function main(): Promise<void> {
   const root = repoRoot();
   const logger = new JsonLogger({ service: 'standalone', level: 'warn' });
@@ -32,6 +48,7 @@ async function main(): Promise<void> {
     TAMIZ_POLICY_FILE: join(root, 'policies/demo/lima-demo.policy.yaml'),
     TAMIZ_SQLITE_PATH: join(root, 'data/tamiz.sqlite'),
     TAMIZ_EVIDENCE_DIR: join(root, 'data/evidence'),
+    TAMIZ_EVIDENCE_KEY: await demoEvidenceKey(join(root, 'data/evidence.key')),
     TAMIZ_INGEST_HTTP_PORT: '0',
     TAMIZ_LOG_LEVEL: 'warn',
     ...process.env,

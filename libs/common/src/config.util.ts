@@ -67,8 +67,32 @@ export function describeConfig<C>(schema: EnvSchema<C>, config: C): Record<strin
   return out;
 }
 
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
+
 export const parsers = {
   string: (raw: string): string => raw,
+  /**
+   * Random bytes, hex when the text is only hex digits (`openssl rand -hex 32`), else padded
+   * base64 (`openssl rand -base64 32`). The error never repeats the value.
+   */
+  secret:
+    ({ minBytes }: { minBytes: number }) =>
+    (raw: string): Buffer => {
+      const text = raw.trim();
+      const bytes = HEX.test(text)
+        ? Buffer.from(text, 'hex')
+        : BASE64.test(text)
+          ? Buffer.from(text, 'base64')
+          : undefined;
+      if (bytes === undefined) {
+        throw new Error('expected hex or padded base64');
+      }
+      if (bytes.length < minBytes) {
+        throw new Error(`expected at least ${minBytes} random bytes, got ${bytes.length}`);
+      }
+      return bytes;
+    },
   int:
     ({ min, max }: { min: number; max: number }) =>
     (raw: string): number => {

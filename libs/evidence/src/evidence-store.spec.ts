@@ -118,3 +118,78 @@ describe('EvidenceStore', () => {
     });
   });
 });
+
+describe('EvidenceStore with a key (encrypted at rest)', () => {
+  const secret = Buffer.alloc(32, 7);
+  const marker = Buffer.from('FACE-OF-A-PASSER-BY '.repeat(50));
+  let keyed: EvidenceStore;
+
+  beforeEach(() => {
+    keyed = new EvidenceStore({ root, key: secret });
+  });
+
+  async function onlyFile(): Promise<string> {
+    const [file] = await filesUnder(root);
+    return file;
+  }
+
+  it('gives back the bytes put, and keeps none of them in clear on disk', async () => {
+    const ref = await keyed.put('det-enc-1', marker, 'image/jpeg');
+    expect(keyed.encrypted).toBe(true);
+    expect(ref.sha256).toBe(createHash('sha256').update(marker).digest('hex'));
+    expect(await keyed.get('det-enc-1')).toEqual({
+      eventId: 'det-enc-1',
+      contentType: 'image/jpeg',
+      bytes: marker,
+    });
+    const raw = await readFile(await onlyFile());
+    expect(raw.subarray(0, 6).toString()).toBe('TZEV2\n');
+    expect(raw.includes(Buffer.from('FACE-OF-A-PASSER-BY'))).toBe(false);
+  });
+
+  it('still reads evidence written in clear before the key was set', async () => {
+    await store.put('det-clear', marker, 'image/jpeg');
+    expect((await keyed.get('det-clear'))?.bytes).toEqual(marker);
+  });
+
+  it('says a key is needed, not that the file is corrupt, without the key or with another', async () => {
+    await keyed.put('det-enc-2', marker, 'image/jpeg');
+    await expect(store.get('det-enc-2')).rejects.toMatchObject({
+      code: EvidenceErrorCode.KeyRequired,
+    });
+    const other = new EvidenceStore({ root, key: Buffer.alloc(32, 8) });
+    await expect(other.get('det-enc-2')).rejects.toMatchObject({
+      code: EvidenceErrorCode.KeyRequired,
+    });
+  });
+
+  it('reports altered ciphertext, and an altered header, as corrupt', async () => {
+    await keyed.put('det-enc-3', marker, 'image/jpeg');
+    const file = await onlyFile();
+    const raw = await readFile(file);
+    const flipped = Buffer.from(raw);
+    flipped[flipped.length - 40] ^= 0x01;
+    await writeFile(file, flipped);
+    await expect(keyed.get('det-enc-3')).rejects.toMatchObject({
+      code: EvidenceErrorCode.Corrupt,
+    });
+    // same length, so only the authentication of the header can catch it
+    await writeFile(
+      file,
+      Buffer.from(raw.toString('latin1').replace('image/jpeg', 'image/jpex'), 'latin1'),
+    );
+    await expect(keyed.get('det-enc-3')).rejects.toMatchObject({
+      code: EvidenceErrorCode.Corrupt,
+    });
+  });
+
+  it('refuses a key shorter than 32 bytes', () => {
+    let thrown: unknown;
+    try {
+      new EvidenceStore({ root, key: Buffer.alloc(16, 1) });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: EvidenceErrorCode.InvalidOptions });
+  });
+});

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EvidenceError, EvidenceErrorCode } from './evidence.error';
@@ -10,6 +10,12 @@ export interface EvidenceStoreOptions {
   root?: string;
   /** fsync each file and its directory before a put resolves; default true. */
   durable?: boolean;
+  /**
+   * Secret (at least 32 random bytes) under which evidence is encrypted at rest (AES-256-GCM, the
+   * key derived with HKDF-SHA256). Without one, evidence is written in clear. Files written in
+   * clear stay readable either way.
+   */
+  key?: Buffer;
 }
 
 export interface StoredEvidence {
@@ -30,8 +36,28 @@ export interface EvidenceRef {
 // Event ids name files: letters, digits and `._:-`, not starting with a dot, at most 200.
 const EVENT_ID = /^[A-Za-z0-9_:-][A-Za-z0-9._:-]{0,199}$/;
 const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/;
-// File layout: magic, a 4-byte header length, the JSON header, the bytes.
+// File layout: magic, a 4-byte header length, the JSON header, the bytes (TZEV1), or the bytes
+// encrypted with the header as additional data, then the 16-byte GCM tag (TZEV2).
 const MAGIC = Buffer.from('TZEV1\n');
+const MAGIC_ENCRYPTED = Buffer.from('TZEV2\n');
+const TAG_BYTES = 16;
+
+interface EvidenceKey {
+  key: Buffer;
+  /** Names the key without revealing it: a wrong key is told apart from a damaged file. */
+  keyId: string;
+}
+
+function evidenceKey(secret: Buffer): EvidenceKey {
+  if (!Buffer.isBuffer(secret) || secret.length < 32) {
+    throw new EvidenceError({
+      code: EvidenceErrorCode.InvalidOptions,
+      message: 'the evidence key must be at least 32 random bytes',
+    });
+  }
+  const key = Buffer.from(hkdfSync('sha256', secret, 'tamiz', 'evidence at rest v2', 32));
+  return { key, keyId: createHash('sha256').update(key).digest('hex').slice(0, 16) };
+}
 
 function checkId(eventId: string): void {
   if (typeof eventId !== 'string' || !EVENT_ID.test(eventId)) {
@@ -57,15 +83,22 @@ function io(action: string, cause: unknown): EvidenceError {
  * the first byte of the id's SHA-256. A put writes a temporary file in the same directory and
  * renames it over the final name, so a reader sees the old file or the new one, never a part.
  * Ids are checked against a strict pattern (no `/`, no leading dot), and the path is checked to
- * stay under the root. Stored in clear for now; a later issue encrypts under retention keys.
+ * stay under the root. With a key, evidence is encrypted at rest (AES-256-GCM, header authenticated).
  */
 export class EvidenceStore {
   readonly root: string;
   private readonly durable: boolean;
+  private readonly key: EvidenceKey | null;
 
   constructor(options: EvidenceStoreOptions = {}) {
     this.root = resolve(options.root ?? DEFAULT_EVIDENCE_ROOT);
     this.durable = options.durable ?? true;
+    this.key = options.key === undefined ? null : evidenceKey(options.key);
+  }
+
+  /** True when puts encrypt what they store. */
+  get encrypted(): boolean {
+    return this.key !== null;
   }
 
   async put(eventId: string, bytes: Buffer, contentType: string): Promise<EvidenceRef> {
@@ -83,18 +116,14 @@ export class EvidenceStore {
       });
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const header = Buffer.from(
-      JSON.stringify({ eventId, contentType, size: bytes.length, sha256 }),
-    );
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(header.length);
+    const parts = this.seal({ eventId, contentType, size: bytes.length, sha256 }, bytes);
     const { dir, file } = this.locate(eventId);
     const temp = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
     try {
       await mkdir(dir, { recursive: true });
       const handle = await open(temp, 'wx', 0o600);
       try {
-        await handle.writev([MAGIC, length, header, bytes]);
+        await handle.writev(parts);
         if (this.durable) {
           await handle.sync();
         }
@@ -129,7 +158,7 @@ export class EvidenceStore {
       }
       throw io('read', cause);
     }
-    return parse(eventId, raw);
+    return parse({ eventId, raw, key: this.key });
   }
 
   async has(eventId: string): Promise<boolean> {
@@ -158,6 +187,28 @@ export class EvidenceStore {
     }
   }
 
+  /** The file's parts: magic, header length, header, then the bytes, sealed when keyed. */
+  private seal(fields: Record<string, unknown>, bytes: Buffer): Buffer[] {
+    if (!this.key) {
+      const header = Buffer.from(JSON.stringify(fields));
+      return [MAGIC, uint32(header.length), header, bytes];
+    }
+    const iv = randomBytes(12);
+    const header = Buffer.from(
+      JSON.stringify({
+        ...fields,
+        alg: 'A256GCM',
+        keyId: this.key.keyId,
+        iv: iv.toString('base64'),
+      }),
+    );
+    const cipher = createCipheriv('aes-256-gcm', this.key.key, iv);
+    // the header is authenticated too: a changed content type or id fails like changed bytes
+    cipher.setAAD(header);
+    const sealed = Buffer.concat([cipher.update(bytes), cipher.final()]);
+    return [MAGIC_ENCRYPTED, uint32(header.length), header, sealed, cipher.getAuthTag()];
+  }
+
   private locate(eventId: string): { dir: string; file: string } {
     const shard = createHash('sha256').update(eventId).digest('hex').slice(0, 2);
     const dir = join(this.root, shard);
@@ -170,10 +221,19 @@ export class EvidenceStore {
   }
 }
 
-function parse(eventId: string, raw: Buffer): StoredEvidence {
+function uint32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+}
+
+function parse(args: { eventId: string; raw: Buffer; key: EvidenceKey | null }): StoredEvidence {
+  const { eventId, raw } = args;
   const corrupt = (why: string): EvidenceError =>
     new EvidenceError({ code: EvidenceErrorCode.Corrupt, message: `stored evidence ${why}` });
-  if (raw.length < MAGIC.length + 4 || !raw.subarray(0, MAGIC.length).equals(MAGIC)) {
+  const magic = raw.subarray(0, MAGIC.length);
+  const encrypted = magic.equals(MAGIC_ENCRYPTED);
+  if (raw.length < MAGIC.length + 4 || !(encrypted || magic.equals(MAGIC))) {
     throw corrupt('has no header');
   }
   const headerLength = raw.readUInt32BE(MAGIC.length);
@@ -181,13 +241,23 @@ function parse(eventId: string, raw: Buffer): StoredEvidence {
   if (start > raw.length) {
     throw corrupt('is truncated');
   }
-  let header: { eventId?: unknown; contentType?: unknown; size?: unknown; sha256?: unknown };
+  const headerBytes = raw.subarray(MAGIC.length + 4, start);
+  let header: {
+    eventId?: unknown;
+    contentType?: unknown;
+    size?: unknown;
+    sha256?: unknown;
+    keyId?: unknown;
+    iv?: unknown;
+  };
   try {
-    header = JSON.parse(raw.subarray(MAGIC.length + 4, start).toString('utf8')) as typeof header;
+    header = JSON.parse(headerBytes.toString('utf8')) as typeof header;
   } catch {
     throw corrupt('has an unreadable header');
   }
-  const bytes = raw.subarray(start);
+  const bytes = encrypted
+    ? unseal({ sealed: raw.subarray(start), header: headerBytes, fields: header, key: args.key })
+    : raw.subarray(start);
   if (
     header.eventId !== eventId ||
     typeof header.contentType !== 'string' ||
@@ -197,4 +267,49 @@ function parse(eventId: string, raw: Buffer): StoredEvidence {
     throw corrupt('does not match its header');
   }
   return { eventId, contentType: header.contentType, bytes: Buffer.from(bytes) };
+}
+
+/** Decrypts a TZEV2 body; a missing or different key is said as such, any tampering as corrupt. */
+function unseal(args: {
+  sealed: Buffer;
+  header: Buffer;
+  fields: { keyId?: unknown; iv?: unknown };
+  key: EvidenceKey | null;
+}): Buffer {
+  if (!args.key) {
+    throw new EvidenceError({
+      code: EvidenceErrorCode.KeyRequired,
+      message: 'stored evidence is encrypted and this store has no key',
+    });
+  }
+  if (args.fields.keyId !== args.key.keyId) {
+    throw new EvidenceError({
+      code: EvidenceErrorCode.KeyRequired,
+      message: 'stored evidence is encrypted under another key',
+    });
+  }
+  if (typeof args.fields.iv !== 'string' || args.sealed.length < TAG_BYTES) {
+    throw new EvidenceError({
+      code: EvidenceErrorCode.Corrupt,
+      message: 'stored evidence is truncated',
+    });
+  }
+  try {
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      args.key.key,
+      Buffer.from(args.fields.iv, 'base64'),
+    );
+    decipher.setAAD(args.header);
+    decipher.setAuthTag(args.sealed.subarray(args.sealed.length - TAG_BYTES));
+    return Buffer.concat([
+      decipher.update(args.sealed.subarray(0, args.sealed.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
+  } catch {
+    throw new EvidenceError({
+      code: EvidenceErrorCode.Corrupt,
+      message: 'stored evidence fails its authentication (altered or damaged)',
+    });
+  }
 }

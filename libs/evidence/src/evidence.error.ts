@@ -7,6 +7,8 @@ export enum EvidenceErrorCode {
   InvalidContentType = 'evidence_invalid_content_type',
   /** A stored file that does not parse: truncated or written by something else. */
   Corrupt = 'evidence_corrupt',
+  /** Encrypted evidence, and this store has no key or another one. */
+  KeyRequired = 'evidence_key_required',
   /** The filesystem refused a read or write; retriable. */
   Io = 'evidence_io',
   /** The snapshot queue was closed and takes no more jobs. */
