@@ -31,6 +31,15 @@ interface Use {
 const PURPOSE = 'identificacion-facial-autorizada';
 const CASE_REF = 'Exp. 04321-2026-1-1801-JR-PE-07';
 const ISSUER = '3.er Juzgado de Investigación Preparatoria de Lima';
+/** A camera where face identification may be used. */
+const CAMERA = {
+  cameraId: 'cam-si-001',
+  name: 'Cámara San Isidro 001',
+  district: 'San Isidro',
+  siteId: 'site-si',
+  zoneType: 'via-publica',
+  allowedPurposes: [PURPOSE],
+};
 
 /**
  * The register of authorisations end to end, on the real broker: a DPO registers an
@@ -52,18 +61,9 @@ describe('authorisation register (policy-admin → policies topic → governor �
   beforeAll(async () => {
     resetFactoryIds();
     await run.setUp();
-    // a camera where face identification may be used, in the governor's registry
+    // the camera, in the governor's registry
     const dataSource = await openDataSource({ sqlitePath: run.sqlitePath });
-    await new CameraRepository(dataSource).upsertMany([
-      {
-        cameraId: 'cam-si-001',
-        name: 'Cámara San Isidro 001',
-        district: 'San Isidro',
-        siteId: 'site-si',
-        zoneType: 'via-publica',
-        allowedPurposes: [PURPOSE],
-      },
-    ]);
+    await new CameraRepository(dataSource).upsertMany([CAMERA]);
     await dataSource.destroy();
 
     await harness.setUp();
@@ -214,14 +214,7 @@ describe('authorisation register (policy-admin → policies topic → governor �
       token: dpo,
       method: 'POST',
       path: '/cameras',
-      body: {
-        cameraId: 'cam-si-001',
-        name: 'Cámara San Isidro 001',
-        district: 'San Isidro',
-        siteId: 'site-si',
-        zoneType: 'via-publica',
-        allowedPurposes: [PURPOSE],
-      },
+      body: CAMERA,
     });
     expect(camera.status).toBe(201);
     const version = await harness.call<{ versionId: string }>({

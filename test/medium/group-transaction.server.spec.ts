@@ -135,20 +135,18 @@ describe('GroupTransactionServer (real broker)', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       return copy(batch);
     };
-    const a = server(slow, { maxRecordsPerTransaction: 20 });
-    await listen(a);
-    await waitFor({
-      what: 'the first instance to commit',
-      timeoutMs: 30_000,
-      check: async () => a.transportStats().records >= 60,
-    });
-    const b = server(slow, { maxRecordsPerTransaction: 20 });
-    await listen(b);
-    await waitFor({
-      what: 'the second instance to commit',
-      timeoutMs: 30_000,
-      check: async () => b.transportStats().records >= 60,
-    });
+    const started = async (what: string) => {
+      const s = server(slow, { maxRecordsPerTransaction: 20 });
+      await listen(s);
+      await waitFor({
+        what: `the ${what} instance to commit`,
+        timeoutMs: 30_000,
+        check: async () => s.transportStats().records >= 60,
+      });
+      return s;
+    };
+    const a = await started('first');
+    const b = await started('second');
     // the first leaves mid-stream: what it has queued commits, then its partitions move to b
     servers.splice(servers.indexOf(a), 1);
     await a.close();
