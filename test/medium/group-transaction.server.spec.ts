@@ -3,13 +3,19 @@ import { topicName, type TopicNaming } from '@lib/contracts';
 import { JsonLogger } from '@lib/common';
 import {
   GroupTransactionServer,
-  groupCaughtUp,
   provisionTopics,
   type BatchResult,
   type GroupTransactionServerOptions,
   type InboundBatch,
 } from '@lib/kafka';
-import { brokersFromEnv, readTopic, testKafka, uniqueName, waitFor } from '../utils/kafka';
+import {
+  brokersFromEnv,
+  readTopic,
+  testKafka,
+  uniqueName,
+  waitFor,
+  waitForGroupCaughtUp,
+} from '../utils/kafka';
 
 /**
  * The exactly-once transport on the real broker: one transaction per poll for every partition,
@@ -90,10 +96,11 @@ describe('GroupTransactionServer (real broker)', () => {
   }
 
   const caughtUp = () =>
-    waitFor({
-      what: 'the group to commit every input',
+    waitForGroupCaughtUp({
+      admin,
+      groupId,
+      topic: topicName('detections.raw.v1', naming),
       timeoutMs: 60_000,
-      check: () => groupCaughtUp({ admin, groupId, topic: topicName('detections.raw.v1', naming) }),
     });
 
   async function committedOutputs(): Promise<string[]> {

@@ -13,8 +13,9 @@ import { topicName, type Topic, type TopicNaming } from '@lib/contracts';
 import type { JsonLogger } from '@lib/common';
 import { EventLoopTurns } from './event-loop-turns';
 import { handleInSlices } from './handle-in-slices.util';
-import type { BatchResult, InboundBatch, InboundRecord, OutboundRecord } from './kafka.types';
+import type { BatchResult, InboundBatch, OutboundRecord } from './kafka.types';
 import { KafkaError, KafkaErrorCode } from './kafka.error';
+import { toInbound } from './kafka-records.util';
 import {
   RdKafkaCode,
   configurePolling,
@@ -123,8 +124,11 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   private producer: Promise<Producer> | null = null;
   private readonly turns = new EventLoopTurns(SLICE_BUDGET_MS);
   private readonly maxRecords: number;
+  // records polled and not yet in a transaction (being handled or queued) at most
+  private readonly maxWaiting: number;
   private readonly transactionalId: string;
-  private patterns: Topic[] = [];
+  /** Handlers by physical input topic, resolved at start. */
+  private readonly handlers = new Map<string, Handler>();
   private loop: Promise<void> | null = null;
   private closing = false;
   // bumped whenever polled or handled records become stale: a rewind or a rebalance
@@ -159,6 +163,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   constructor(private readonly options: GroupTransactionServerOptions) {
     super();
     this.maxRecords = options.maxRecordsPerTransaction ?? 1_000;
+    this.maxWaiting = 2 * this.maxRecords;
     this.transactionalId =
       options.transactionalId ?? `${options.naming.prefix}${options.groupId}.${randomUUID()}`;
   }
@@ -202,11 +207,13 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   }
 
   private async start(): Promise<void> {
-    this.patterns = [...this.messageHandlers.keys()] as Topic[];
-    if (this.patterns.length === 0) {
+    const { options } = this;
+    for (const [pattern, handler] of this.messageHandlers) {
+      this.handlers.set(topicName(pattern as Topic, options.naming), handler);
+    }
+    if (this.handlers.size === 0) {
       throw new KafkaError({ code: KafkaErrorCode.NoHandler, message: 'no @BatchPattern handler' });
     }
-    const { options } = this;
     const sessionTimeout = options.sessionTimeoutMs ?? 10_000;
     const consumer = await connectConsumer({
       logger: options.logger,
@@ -238,7 +245,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     });
     this.consumer = consumer;
     await this.freshProducer();
-    consumer.subscribe(this.patterns.map((p) => topicName(p, options.naming)));
+    consumer.subscribe([...this.handlers.keys()]);
     this.loop = this.pollLoop(consumer);
   }
 
@@ -323,7 +330,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
       'info',
       `partitions ${event.kind === 'assign' ? 'assigned' : 'revoked'}`,
       {
-        partitions: event.assignment.map((a) => `${a.topic}:${a.partition}`).join(','),
+        partitions: event.assignment.map(partitionKey).join(','),
       },
     );
   }
@@ -373,7 +380,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
 
   private notePositions(messages: Message[]): void {
     for (const m of messages) {
-      const key = `${m.topic}:${m.partition}`;
+      const key = partitionKey(m);
       if (!this.positions.has(key)) {
         this.positions.set(key, { topic: m.topic, partition: m.partition, offset: m.offset });
       }
@@ -384,7 +391,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   private async handle(messages: Message[], epoch: number): Promise<void> {
     const byPartition = new Map<string, InboundBatch>();
     for (const m of messages) {
-      const key = `${m.topic}:${m.partition}`;
+      const key = partitionKey(m);
       let batch = byPartition.get(key);
       if (!batch) {
         batch = { topic: m.topic, partition: m.partition, records: [] };
@@ -415,7 +422,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
           handled.outputs.push({ topic: topicName(record.topic, this.options.naming), record });
         }
         const last = input.records[input.records.length - 1];
-        handled.offsets.set(`${input.topic}:${input.partition}`, {
+        handled.offsets.set(partitionKey(input), {
           topic: input.topic,
           partition: input.partition,
           offset: Number(last.offset) + 1,
@@ -437,8 +444,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     input: InboundBatch,
     priority: number,
   ): Promise<BatchResult | null> {
-    const pattern = this.patterns.find((p) => topicName(p, this.options.naming) === input.topic);
-    const handler = pattern ? this.messageHandlers.get(pattern) : undefined;
+    const handler = this.handlers.get(input.topic);
     if (!handler) {
       return { records: [] };
     }
@@ -613,7 +619,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   }
 
   private room(): Promise<void> {
-    if (this.waitingRecords() < 2 * this.maxRecords) {
+    if (this.waitingRecords() < this.maxWaiting) {
       return Promise.resolve();
     }
     return new Promise((resolve) => this.roomWaiters.push(resolve));
@@ -624,7 +630,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   }
 
   private wakeRoomWaiters(): void {
-    if (this.waitingRecords() >= 2 * this.maxRecords) {
+    if (this.waitingRecords() >= this.maxWaiting) {
       return;
     }
     const waiters = this.roomWaiters;
@@ -658,25 +664,9 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   }
 }
 
-/** A polled librdkafka message as handlers see it. */
-function toInbound(m: Message): InboundRecord {
-  const headers: Record<string, string> = {};
-  for (const header of m.headers ?? []) {
-    for (const [name, value] of Object.entries(header)) {
-      if (!(name in headers)) {
-        headers[name] = String(value);
-      }
-    }
-  }
-  return {
-    topic: m.topic,
-    partition: m.partition,
-    offset: String(m.offset),
-    key: m.key === undefined || m.key === null ? null : Buffer.from(m.key),
-    value: m.value,
-    timestamp: String(m.timestamp ?? -1),
-    headers,
-  };
+/** `topic:partition`, the key of a partition's position and offsets. */
+function partitionKey(p: { topic: string; partition: number }): string {
+  return `${p.topic}:${p.partition}`;
 }
 
 function sleep(ms: number): Promise<void> {

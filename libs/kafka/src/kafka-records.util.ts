@@ -1,29 +1,25 @@
-import type { EachBatchPayload, Message } from 'kafkajs';
+import type { Message } from '@confluentinc/kafka-javascript';
+import type { Message as KafkajsMessage } from 'kafkajs';
 import { topicName, type KafkaDeadLetterSource, type TopicNaming } from '@lib/contracts';
 import type { InboundRecord, OutboundRecord } from './kafka.types';
 
-type FetchedMessage = EachBatchPayload['batch']['messages'][number];
-
-/** A fetched kafkajs message as handlers see it. */
-export function toInbound(args: {
-  topic: string;
-  partition: number;
-  message: FetchedMessage;
-}): InboundRecord {
-  const { topic, partition, message: m } = args;
+/** A polled librdkafka message as handlers see it (a repeated header: its first value). */
+export function toInbound(m: Message): InboundRecord {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(m.headers ?? {})) {
-    if (value !== undefined) {
-      headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
+  for (const header of m.headers ?? []) {
+    for (const [name, value] of Object.entries(header)) {
+      if (!(name in headers)) {
+        headers[name] = String(value);
+      }
     }
   }
   return {
-    topic,
-    partition,
-    offset: m.offset,
-    key: m.key,
+    topic: m.topic,
+    partition: m.partition,
+    offset: String(m.offset),
+    key: m.key === undefined || m.key === null ? null : Buffer.from(m.key),
     value: m.value,
-    timestamp: m.timestamp,
+    timestamp: String(m.timestamp ?? -1),
     headers,
   };
 }
@@ -32,8 +28,8 @@ export function toInbound(args: {
 export function groupByTopic(args: {
   records: readonly OutboundRecord[];
   naming: TopicNaming;
-}): Array<{ topic: string; messages: Message[] }> {
-  const byTopic = new Map<string, Message[]>();
+}): Array<{ topic: string; messages: KafkajsMessage[] }> {
+  const byTopic = new Map<string, KafkajsMessage[]>();
   for (const record of args.records) {
     const name = topicName(record.topic, args.naming);
     let messages = byTopic.get(name);
