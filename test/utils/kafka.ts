@@ -40,6 +40,8 @@ export async function waitFor<T>(args: {
       if (value !== undefined && value !== false) {
         return value;
       }
+      // an earlier failure is not why the wait went on: the check answered since
+      last = undefined;
     } catch (error) {
       last = error;
     }

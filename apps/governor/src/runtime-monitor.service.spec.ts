@@ -7,6 +7,7 @@ const STATS: TransportStats = {
   batches: 3,
   records: 120,
   aborted: 0,
+  producersReplaced: 0,
   connected: true,
   handlerMs: 12,
   transactionMs: 30,

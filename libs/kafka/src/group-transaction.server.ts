@@ -18,12 +18,14 @@ import { KafkaError, KafkaErrorCode } from './kafka.error';
 import { toInbound } from './kafka-records.util';
 import {
   RdKafkaCode,
+  committedOffsets,
   configurePolling,
   connectConsumer,
   connectTransactionalProducer,
   consume,
   describeRdKafkaError,
   disconnect,
+  isStuck,
   seek,
   transaction,
 } from './rdkafka-clients';
@@ -68,6 +70,8 @@ export interface TransportStats {
   records: number;
   /** Failed handler calls and aborted transactions (each followed by a re-read). */
   aborted: number;
+  /** Producers replaced after a fatal error, a failed abort or a call that never answered. */
+  producersReplaced: number;
   connected: boolean;
   /** Time spent in handlers and in the transaction round trips (ms), for profiling. */
   handlerMs: number;
@@ -155,6 +159,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     batches: 0,
     records: 0,
     aborted: 0,
+    producersReplaced: 0,
     connected: false,
     handlerMs: 0,
     transactionMs: 0,
@@ -198,12 +203,15 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     const consumer = this.consumer;
     this.stats.connected = false;
     if (consumer) {
-      await disconnect(consumer);
+      await disconnect(consumer, this.options.logger);
     }
     this.consumer = null;
     const producer = this.producer;
     this.producer = null;
-    await producer?.then(disconnect, () => undefined);
+    await producer?.then(
+      (p) => disconnect(p, this.options.logger),
+      () => undefined,
+    );
   }
 
   private async start(): Promise<void> {
@@ -336,14 +344,29 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   }
 
   /**
-   * Re-reads every owned partition from its first record not committed. Requested until every
-   * seek has succeeded: a failed one (thrown to the loop) is tried again before the next poll.
+   * Re-reads every owned partition from its first record not committed, as the group's committed
+   * offsets say: a transaction whose outcome was unknown here (a commit that timed out, or never
+   * answered) may have committed after all, and re-reading from `positions` would then repeat it.
+   * Where nothing is committed yet, from the first record polled since the assignment. Requested
+   * until every seek has succeeded: a failure (thrown to the loop) is tried again before the next
+   * poll.
    */
   private async rewind(consumer: KafkaConsumer): Promise<void> {
     this.dropUncommitted();
     await this.idle();
-    for (const position of this.positions.values()) {
-      await seek(consumer, position);
+    const owned = [...this.positions.values()];
+    const committed = new Map<string, number>();
+    if (owned.length > 0) {
+      for (const c of await committedOffsets(consumer, owned)) {
+        committed.set(partitionKey(c), c.offset);
+      }
+    }
+    for (const position of owned) {
+      const key = partitionKey(position);
+      const offset = committed.get(key) ?? -1;
+      const target = offset >= 0 ? { ...position, offset } : position;
+      await seek(consumer, target);
+      this.positions.set(key, target);
     }
     this.rewindRequested = false;
     await sleep(RETRY_BACKOFF_MS);
@@ -571,11 +594,14 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   }
 
   /**
-   * After a failed transaction: abort it if librdkafka can, else (fatal error, or the abort
-   * failing too) replace the producer; initialising the id again aborts whatever is left open.
+   * After a failed transaction: abort it if librdkafka can, else (fatal error, a call that never
+   * answered, or the abort failing too) replace the producer. The new one's initialisation of the
+   * same transactional id fences the old one and aborts whatever it left open, so the old one's
+   * disconnect is not waited for: a librdkafka that hangs there cannot stall the transport.
    */
   private async recover(producer: Producer | null, error: unknown): Promise<void> {
-    if (producer && !(error as Partial<LibrdKafkaError>).isFatal) {
+    const usable = !(error as Partial<LibrdKafkaError>).isFatal && !isStuck(error);
+    if (producer && usable) {
       try {
         await transaction.abort(producer);
         return;
@@ -587,8 +613,15 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     }
     const old = this.producer;
     this.producer = null;
-    await old?.then(disconnect, () => undefined);
+    this.stats.producersReplaced += 1;
+    void old?.then(
+      (p) => disconnect(p, this.options.logger),
+      () => undefined,
+    );
     await sleep(RETRY_BACKOFF_MS);
+    // initialised at once: it fences the old producer and ends its open transaction, which the
+    // rewind's committed-offset fetch waits for
+    void this.freshProducer();
   }
 
   private currentProducer(): Promise<Producer> {

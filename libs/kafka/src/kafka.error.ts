@@ -8,6 +8,8 @@ export enum KafkaErrorCode {
   NoHandler = 'kafka_no_handler',
   /** A followed topic was not read to its end in time at start. */
   CatchUpTimeout = 'kafka_catch_up_timeout',
+  /** A librdkafka call that never answered; its client is replaced. */
+  CallStuck = 'kafka_call_stuck',
 }
 
 export class KafkaError extends AppError<KafkaErrorCode> {}

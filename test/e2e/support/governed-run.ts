@@ -79,12 +79,24 @@ export class GovernedRun {
     }
   }
 
+  /** Fails with what the running governors report and log: the only clues to why they did not. */
   async waitUntilGoverned(timeoutMs: number): Promise<void> {
     await waitForGroupCaughtUp({
       admin: this.admin,
       groupId: this.groupId,
       topic: this.topic('detections.raw.v1'),
       timeoutMs,
+    }).catch(async (error: Error) => {
+      const running = this.governors.filter((g) => g.child.exitCode === null && !g.child.killed);
+      const reports = await Promise.all(
+        running.map(async (g) => {
+          const runtime = await fetch(`${g.url}/health/runtime`)
+            .then((res) => res.text())
+            .catch(() => 'unreachable');
+          return `--- governor ${g.url}\nruntime: ${runtime}\n${g.output().slice(-6_000)}`;
+        }),
+      );
+      throw new Error([error.message, ...reports].join('\n'));
     });
   }
 
