@@ -79,25 +79,27 @@ export class GovernedRun {
     }
   }
 
-  /** Fails with what the running governors report and log: the only clues to why they did not. */
   async waitUntilGoverned(timeoutMs: number): Promise<void> {
     await waitForGroupCaughtUp({
       admin: this.admin,
       groupId: this.groupId,
       topic: this.topic('detections.raw.v1'),
       timeoutMs,
-    }).catch(async (error: Error) => {
-      const running = this.governors.filter((g) => g.child.exitCode === null && !g.child.killed);
-      const reports = await Promise.all(
-        running.map(async (g) => {
-          const runtime = await fetch(`${g.url}/health/runtime`)
-            .then((res) => res.text())
-            .catch(() => 'unreachable');
-          return `--- governor ${g.url}\nruntime: ${runtime}\n${g.output().slice(-6_000)}`;
-        }),
-      );
-      throw new Error([error.message, ...reports].join('\n'));
     });
+  }
+
+  /**
+   * Runs a test's body; if it fails, the error also carries what each governor of the run
+   * reported and logged, the only clues to a failure seen once in many runs.
+   */
+  async explained(body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      const reports = await Promise.all(this.governors.map((g, i) => report(g, i)));
+      const original = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      throw new Error([original, ...reports].join('\n'), { cause: error });
+    }
   }
 
   async readOutputs(scenario: ScenarioRecord[]): Promise<RunOutputs> {
@@ -125,6 +127,22 @@ export class GovernedRun {
     ]);
     return { alerts, decisions, deadLetters };
   }
+}
+
+async function report(governor: GovernorProcess, index: number): Promise<string> {
+  const running = governor.child.exitCode === null && governor.child.signalCode === null;
+  const runtime = running
+    ? await fetch(`${governor.url}/health/runtime`)
+        .then((res) => res.text())
+        .catch(() => 'unreachable')
+    : `exited (${governor.child.signalCode ?? governor.child.exitCode})`;
+  // Nest's own start-up lines (they carry a "context") say nothing about a failure
+  const log = governor
+    .output()
+    .split('\n')
+    .filter((line) => !line.includes('"context":"'))
+    .join('\n');
+  return `--- governor ${index + 1}: ${runtime}\n${log.slice(running ? -6_000 : -2_000)}`;
 }
 
 export interface RunOutputs {
