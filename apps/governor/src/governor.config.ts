@@ -1,10 +1,15 @@
 import { CAMERA_REFRESH_ENV, PERSISTENCE_ENV } from '@lib/persistence';
 import { existsSync, readFileSync } from 'node:fs';
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { kafkaEnv, type KafkaEnvConfig } from '@lib/kafka';
+import {
+  TRANSACTIONAL_ENV,
+  kafkaEnv,
+  type KafkaEnvConfig,
+  type TransactionalEnvConfig,
+} from '@lib/kafka';
 import { loadConfig, parsers, type EnvSchema } from '@lib/common';
 
-export interface GovernorConfig extends KafkaEnvConfig {
+export interface GovernorConfig extends KafkaEnvConfig, TransactionalEnvConfig {
   groupId: string;
   policyFile: string | undefined;
   /**
@@ -21,7 +26,6 @@ export interface GovernorConfig extends KafkaEnvConfig {
   httpHost: string;
   maxRecordsPerTransaction: number;
   governanceWorkers: number;
-  transactionalId: string | undefined;
   fetchMinBytes: number;
   fetchMaxWaitMs: number;
   cameraRefreshMs: number;
@@ -82,13 +86,7 @@ export const GOVERNOR_ENV: EnvSchema<GovernorConfig> = {
     description: 'input records per Kafka transaction at most',
     parse: parsers.int({ min: 1, max: 10_000 }),
   },
-  transactionalId: {
-    env: 'TAMIZ_TRANSACTIONAL_ID',
-    default: undefined,
-    description:
-      "this replica's Kafka transactional id, stable across its restarts and unique among replicas (default: a new one per process)",
-    parse: parsers.topicPrefix,
-  },
+  ...TRANSACTIONAL_ENV,
   fetchMinBytes: {
     env: 'TAMIZ_FETCH_MIN_BYTES',
     default: 262_144,

@@ -36,7 +36,21 @@ describe('loadIngestConfig', () => {
         TAMIZ_CAMERA_REFRESH_MS: '10',
         DATABASE_URL: 'mysql://db/tamiz',
         TAMIZ_INGEST_HTTP_PORT: 'eighty',
+        TAMIZ_TRANSACTIONAL_ID: 'ingest 1',
       }).sort(),
-    ).toEqual(['DATABASE_URL', 'TAMIZ_CAMERA_REFRESH_MS', 'TAMIZ_INGEST_HTTP_PORT']);
+    ).toEqual([
+      'DATABASE_URL',
+      'TAMIZ_CAMERA_REFRESH_MS',
+      'TAMIZ_INGEST_HTTP_PORT',
+      'TAMIZ_TRANSACTIONAL_ID',
+    ]);
+  });
+
+  it('should pin a replica transactional id only when one is given', () => {
+    const base = { KAFKA_BROKERS: '127.0.0.1:9092' };
+    expect(loadIngestConfig(base).transactionalId).toBeUndefined();
+    expect(
+      loadIngestConfig({ ...base, TAMIZ_TRANSACTIONAL_ID: 'tamiz-ingest-1' }).transactionalId,
+    ).toBe('tamiz-ingest-1');
   });
 });

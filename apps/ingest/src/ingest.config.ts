@@ -5,11 +5,17 @@ import {
   type CameraRefreshEnvConfig,
   type PersistenceEnvConfig,
 } from '@lib/persistence';
-import { kafkaEnv, type KafkaEnvConfig } from '@lib/kafka';
+import {
+  TRANSACTIONAL_ENV,
+  kafkaEnv,
+  type KafkaEnvConfig,
+  type TransactionalEnvConfig,
+} from '@lib/kafka';
 import { loadConfig, parsers, type EnvSchema } from '@lib/common';
 
 /** The registry (`DATABASE_URL` / `TAMIZ_SQLITE_PATH`) maps vendor devices to cameras. */
-export interface IngestConfig extends KafkaEnvConfig, PersistenceEnvConfig, CameraRefreshEnvConfig {
+export interface IngestConfig
+  extends KafkaEnvConfig, TransactionalEnvConfig, PersistenceEnvConfig, CameraRefreshEnvConfig {
   groupId: string;
   /** MQTT broker of the cameras (Frigate, ONVIF); unset: no MQTT ingress. */
   mqttUrl: string | undefined;
@@ -30,6 +36,7 @@ export interface IngestConfig extends KafkaEnvConfig, PersistenceEnvConfig, Came
 
 export const INGEST_ENV: EnvSchema<IngestConfig> = {
   ...kafkaEnv({ clientId: 'tamiz-ingest' }),
+  ...TRANSACTIONAL_ENV,
   groupId: {
     env: 'TAMIZ_INGEST_GROUP_ID',
     default: 'tamiz-ingest',

@@ -96,6 +96,7 @@ export async function startIngest(args: {
         naming,
         logger,
         groupId: config.groupId,
+        transactionalId: config.transactionalId,
       }),
     });
     await app.startAllMicroservices();

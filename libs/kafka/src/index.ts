@@ -13,6 +13,6 @@ export type { FollowedRecord } from './topic-follower';
 export { groupCaughtUp } from './group-progress';
 export { readTopicRange } from './read-topic-range';
 export type { TopicRangeResult } from './read-topic-range';
-export { kafkaEnv } from './kafka-env';
-export type { KafkaEnvConfig } from './kafka-env';
+export { TRANSACTIONAL_ENV, kafkaEnv } from './kafka-env';
+export type { KafkaEnvConfig, TransactionalEnvConfig } from './kafka-env';
 export { groupByTopic, kafkaSourceOf } from './kafka-records.util';

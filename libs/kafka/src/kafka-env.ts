@@ -45,3 +45,18 @@ export function kafkaEnv(defaults: { clientId: string }): EnvSchema<KafkaEnvConf
     },
   };
 }
+
+/** The identity of a process that writes with Kafka transactions (governor, ingest). */
+export interface TransactionalEnvConfig {
+  transactionalId: string | undefined;
+}
+
+export const TRANSACTIONAL_ENV: EnvSchema<TransactionalEnvConfig> = {
+  transactionalId: {
+    env: 'TAMIZ_TRANSACTIONAL_ID',
+    default: undefined,
+    description:
+      "this replica's Kafka transactional id, stable across its restarts and unique among replicas (default: a new one per process)",
+    parse: parsers.topicPrefix,
+  },
+};
