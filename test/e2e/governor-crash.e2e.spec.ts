@@ -18,9 +18,10 @@ describe('governor under SIGKILL', () => {
         // Small transactions stretch the run over many commits, so each kill lands mid-stream with
         // transactions open.
         const env = { TAMIZ_MAX_RECORDS_PER_TXN: '7' };
-        // The first two processes take fresh transactional ids (the default): a successor waits until
-        // the broker aborts the open transaction of the killed one. The last two pin the same id, as a
-        // replica with a stable identity would: the successor aborts it at once, by initialising it.
+        // The first two processes take fresh transactional ids (the default): a successor waits
+        // until the broker aborts the open transaction of the killed one. The last two pin the same
+        // id, as a replica with a stable identity would: the successor aborts it at once, by
+        // initialising it.
         const pinned = { ...env, TAMIZ_TRANSACTIONAL_ID: `${run.groupId}.replica-1` };
         let kills = 0;
         while (kills < 3) {

@@ -21,11 +21,6 @@ interface LocalKafka {
 }
 
 /**
- * `npm start`: everything on embedded defaults in one process — a local Kafka broker (unless
- * KAFKA_BROKERS is set), SQLite, the demo camera registry and policy, the governor, a camera
- * simulator, and a console summary every few seconds. Ctrl-C stops it all.
- */
-/**
  * The demo's evidence key: made once (32 random bytes, hex, readable by the owner only) beside the
  * evidence, so that the demo's snapshots are encrypted at rest and stay readable across runs.
  */
@@ -40,6 +35,11 @@ async function demoEvidenceKey(file: string): Promise<string> {
   }
 }
 
+/**
+ * `npm start`: everything on embedded defaults in one process — a local Kafka broker (unless
+ * KAFKA_BROKERS is set), SQLite, the demo camera registry and policy, the governor, a camera
+ * simulator, and a console summary every few seconds. Ctrl-C stops it all.
+ */
 async function main(): Promise<void> {
   const root = repoRoot();
   const logger = new JsonLogger({ service: 'standalone', level: 'warn' });

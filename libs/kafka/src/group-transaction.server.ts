@@ -117,7 +117,8 @@ const PROBE_INTERVAL_MS = 2_000;
  * (assignment, revocation, a rewind after a failure) happens in the loop between polls, with no
  * poll in flight, so no polled record can slip past it:
  * - a failed handler or transaction drops what is not committed, lets the transaction in flight
- *   end, and seeks each partition back to the first record not committed (`positions`);
+ *   end, and seeks each partition back to the first record not committed, as the group's
+ *   committed offsets say (see `rewind`);
  * - a revocation drops what is queued, lets the transaction in flight commit (the generation is
  *   still current until the instance rejoins), then unassigns; an assignment starts from the
  *   committed offsets.
@@ -146,8 +147,9 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   private rewindRequested = false;
   private readonly rebalances: RebalanceEvent[] = [];
   /**
-   * Per owned partition, where to re-read from if everything not committed is dropped: the
-   * offset after its last committed record, or the first record polled since the assignment.
+   * Per owned partition, where this instance believes its first record not committed is: the
+   * offset after its last committed record, or the first record polled since the assignment. A
+   * rewind goes there only where the group has no committed offset to say otherwise.
    */
   private readonly positions = new Map<string, TopicPartitionOffset>();
   private batchesStarted = 0;

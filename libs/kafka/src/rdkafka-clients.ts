@@ -44,6 +44,9 @@ const CALL_TIMEOUT_MS = 30_000;
  */
 export const CALL_DEADLINE_MS = CALL_TIMEOUT_MS + 10_000;
 
+/** A binding call that answers through a node-style callback. */
+type NodeCall<T> = (done: (error: LibrdKafkaError | null | undefined, value?: T) => void) => void;
+
 /**
  * A node-style librdkafka call as a promise that settles within `deadlineMs` (default
  * `CALL_DEADLINE_MS`): past it, the call is `stuck` and its client must not be used again.
@@ -51,15 +54,13 @@ export const CALL_DEADLINE_MS = CALL_TIMEOUT_MS + 10_000;
  */
 export function call<T = void>(
   what: string,
-  invoke: (done: (error: LibrdKafkaError | null | undefined, value?: T) => void) => void,
+  invoke: NodeCall<T>,
   deadlineMs = CALL_DEADLINE_MS,
 ): Promise<T> {
   return withTimeout(answered(invoke), deadlineMs, () => stuck(what, deadlineMs));
 }
 
-function answered<T>(
-  invoke: (done: (error: LibrdKafkaError | null | undefined, value?: T) => void) => void,
-): Promise<T> {
+function answered<T>(invoke: NodeCall<T>): Promise<T> {
   return new Promise<T>((resolve, reject: (reason: Error) => void) => {
     // the binding's LibrdKafkaError is an Error subclass at run time, though not in its types
     invoke((error, value) => (error ? reject(error as unknown as Error) : resolve(value as T)));
@@ -91,8 +92,8 @@ export function describeRdKafkaError(error: unknown): LogFields {
 }
 
 /**
- * Connects a new client whose librdkafka error events go to the JSON logger; one that fails to
- * connect is disconnected, so its threads and connections do not linger.
+ * Connects a new client whose librdkafka error events go to the JSON logger (a failed connect is
+ * torn down by the binding itself).
  */
 async function connected<T extends KafkaConsumer | Producer>(
   client: T,
@@ -102,14 +103,9 @@ async function connected<T extends KafkaConsumer | Producer>(
   (client as KafkaConsumer).on('event.error', (error) => {
     logger.event('warn', `librdkafka ${role}: ${error.message}`, { code: error.code });
   });
-  try {
-    await call(`${role} connect`, (done) =>
-      client.connect({ timeout: CALL_TIMEOUT_MS }, (error) => done(error)),
-    );
-  } catch (error) {
-    await disconnect(client, logger);
-    throw error;
-  }
+  await call(`${role} connect`, (done) =>
+    client.connect({ timeout: CALL_TIMEOUT_MS }, (error) => done(error)),
+  );
   return client;
 }
 

@@ -34,8 +34,8 @@ export interface ImpactResult extends ImpactReport {
  * What a candidate version would change: the raw detections of the last N hours, read back from
  * the raw topic by timestamp in a sandbox that emits nothing, decided under the candidate and
  * under the active version side by side, both with the register of authorisations in force (as
- * the governors decide: a purpose resting on an authorisation acts only within one). Pseudonyms are keyed with a throwaway secret: the report
- * holds counts, paths and codes, never values.
+ * the governors decide: a purpose resting on an authorisation acts only within one). Pseudonyms
+ * are keyed with a throwaway secret: the report holds counts, paths and codes, never values.
  */
 @Injectable()
 export class ImpactService {
