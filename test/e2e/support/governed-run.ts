@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Admin, Kafka } from 'kafkajs';
@@ -98,7 +98,9 @@ export class GovernedRun {
     } catch (error) {
       const reports = await Promise.all(this.governors.map((g, i) => report(g, i)));
       const original = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      throw new Error([original, ...reports].join('\n'), { cause: error });
+      throw new Error([original, ...reports, brokerLog(this.groupId)].join('\n'), {
+        cause: error,
+      });
     }
   }
 
@@ -143,6 +145,26 @@ async function report(governor: GovernorProcess, index: number): Promise<string>
     .filter((line) => !line.includes('"context":"'))
     .join('\n');
   return `--- governor ${index + 1}: ${runtime}\n${log.slice(running ? -6_000 : -2_000)}`;
+}
+
+/**
+ * What the broker logged about the run's consumer group (joins, rebalances, expirations), when
+ * the broker is the one this test run started (its state file names its log directory).
+ */
+function brokerLog(groupId: string): string {
+  const stateFile = process.env.TAMIZ_KAFKA_STATE;
+  if (!stateFile) {
+    return '--- broker: not started by this run';
+  }
+  try {
+    const { logsDir } = JSON.parse(readFileSync(stateFile, 'utf8')) as { logsDir: string };
+    const lines = readFileSync(join(logsDir, 'server.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(groupId));
+    return `--- broker, group ${groupId}:\n${lines.slice(-60).join('\n')}`;
+  } catch (error) {
+    return `--- broker log unreadable: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 export interface RunOutputs {
