@@ -20,13 +20,19 @@ describe('governor pipeline (real Kafka broker, real SQLite)', () => {
       checks: { broker: true, policy: true },
     });
     const runtime = (await (await fetch(`${governor.url}/health/runtime`)).json()) as {
-      transport: { records: number; aborted: number; producersReplaced: number };
+      transport: {
+        records: number;
+        aborted: number;
+        producersReplaced: number;
+        consumersReplaced: number;
+      };
       eventLoopDelayMs: { current: { p99: number } };
       governanceWorkersBusy: number[];
     };
     expect(runtime.transport.records).toBe(scenario.length);
     expect(runtime.transport.aborted).toBe(0);
     expect(runtime.transport.producersReplaced).toBe(0);
+    expect(runtime.transport.consumersReplaced).toBe(0);
     expect(runtime.eventLoopDelayMs.current.p99).toBeGreaterThan(0);
     expect(runtime.governanceWorkersBusy).toHaveLength(1);
     // no personal data in logs: no plate, no face subject, no clothing value reached the output

@@ -8,6 +8,7 @@ const STATS: TransportStats = {
   records: 120,
   aborted: 0,
   producersReplaced: 0,
+  consumersReplaced: 0,
   connected: true,
   handlerMs: 12,
   transactionMs: 30,

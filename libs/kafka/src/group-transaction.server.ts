@@ -72,6 +72,8 @@ export interface TransportStats {
   aborted: number;
   /** Producers replaced after a fatal error, a failed abort or a call that never answered. */
   producersReplaced: number;
+  /** Consumers replaced after going too long without an assignment. */
+  consumersReplaced: number;
   connected: boolean;
   /** Time spent in handlers and in the transaction round trips (ms), for profiling. */
   handlerMs: number;
@@ -98,6 +100,8 @@ const SLICE_BUDGET_MS = 5;
 const POLL_TIMEOUT_MS = 100;
 // How often an idle instance checks whether the brokers are back after "all brokers down".
 const PROBE_INTERVAL_MS = 2_000;
+// The least time without an assignment before the consumer is taken to be outside the group.
+const OUTSIDE_GROUP_MIN_MS = 60_000;
 
 /**
  * Nest custom transport: exactly-once consume → transform → produce on librdkafka with the
@@ -155,6 +159,9 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
   private batchesStarted = 0;
   // readiness: partitions assigned once, and no "all brokers down" since the last sign of life
   private assigned = false;
+  // since when the consumer has waited for an assignment (null: it has one)
+  private awaitingAssignmentSince: number | null = null;
+  private readonly sessionTimeoutMs: number;
   private brokersDown = false;
   private lastProbeMs = 0;
   private readonly stats: TransportStats = {
@@ -162,6 +169,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     records: 0,
     aborted: 0,
     producersReplaced: 0,
+    consumersReplaced: 0,
     connected: false,
     handlerMs: 0,
     transactionMs: 0,
@@ -171,6 +179,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     super();
     this.maxRecords = options.maxRecordsPerTransaction ?? 1_000;
     this.maxWaiting = 2 * this.maxRecords;
+    this.sessionTimeoutMs = options.sessionTimeoutMs ?? 10_000;
     this.transactionalId =
       options.transactionalId ?? `${options.naming.prefix}${options.groupId}.${randomUUID()}`;
   }
@@ -224,7 +233,19 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     if (this.handlers.size === 0) {
       throw new KafkaError({ code: KafkaErrorCode.NoHandler, message: 'no @BatchPattern handler' });
     }
-    const sessionTimeout = options.sessionTimeoutMs ?? 10_000;
+    this.consumer = await this.connectGroupConsumer();
+    this.awaitingAssignmentSince = performance.now();
+    await this.freshProducer();
+    this.loop = this.pollLoop();
+  }
+
+  /**
+   * A consumer in the group, subscribed to the handlers' topics. Its callbacks act only while it is
+   * the instance's consumer: one being replaced just gives its partitions up.
+   */
+  private async connectGroupConsumer(): Promise<KafkaConsumer> {
+    const { options } = this;
+    let self: KafkaConsumer | null = null;
     const consumer = await connectConsumer({
       logger: options.logger,
       config: {
@@ -235,7 +256,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
         'enable.auto.offset.store': false,
         // read_committed also makes the committed-offset fetch wait for pending transactions
         'isolation.level': 'read_committed',
-        'session.timeout.ms': sessionTimeout,
+        'session.timeout.ms': this.sessionTimeoutMs,
         'heartbeat.interval.ms': 1_000,
         'max.poll.interval.ms': options.maxPollIntervalMs ?? 300_000,
         'fetch.wait.max.ms': options.maxWaitTimeInMs ?? 50,
@@ -243,28 +264,31 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
         'queued.max.messages.kbytes': 16_384,
         'partition.assignment.strategy': 'range',
         rebalance_cb: (error: LibrdKafkaError, assignment: Assignment[]) =>
-          this.onRebalance(error, assignment),
+          this.onRebalance(self, error, assignment),
       },
       topicConfig: { 'auto.offset.reset': 'earliest' },
     });
+    self = consumer;
     configurePolling(consumer, POLL_TIMEOUT_MS);
     consumer.on('event.error', (error) => {
-      if (error.code === RdKafkaCode.allBrokersDown) {
+      if (error.code === RdKafkaCode.allBrokersDown && consumer === this.consumer) {
         this.setBrokersDown(true);
       }
     });
-    this.consumer = consumer;
-    await this.freshProducer();
     consumer.subscribe([...this.handlers.keys()]);
-    this.loop = this.pollLoop(consumer);
+    return consumer;
   }
 
   /** librdkafka's rebalance callback: applied by the loop, between polls. */
-  private onRebalance(error: LibrdKafkaError, assignment: Assignment[]): void {
-    if (this.closing && !this.loop) {
-      // leaving the group (close): nothing is polled or queued any more
+  private onRebalance(
+    from: KafkaConsumer | null,
+    error: LibrdKafkaError,
+    assignment: Assignment[],
+  ): void {
+    if (from !== this.consumer || (this.closing && !this.loop)) {
+      // a replaced consumer, or leaving the group (close): nothing of it is polled or queued
       if (error.code === RdKafkaCode.revokePartitions) {
-        this.consumer?.unassign();
+        from?.unassign();
       }
       return;
     }
@@ -277,8 +301,9 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     }
   }
 
-  private async pollLoop(consumer: KafkaConsumer): Promise<void> {
-    while (!this.closing) {
+  private async pollLoop(): Promise<void> {
+    while (!this.closing && this.consumer) {
+      const consumer = this.consumer;
       try {
         await this.applyPending(consumer);
         await this.room();
@@ -293,6 +318,7 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
         const messages = await consume(consumer, this.maxRecords);
         if (messages.length === 0) {
           this.probeBrokers(consumer);
+          await this.replaceConsumerIfOutsideGroup();
           continue;
         }
         this.setBrokersDown(false);
@@ -332,9 +358,11 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     if (event.kind === 'assign') {
       consumer.assign(event.assignment);
       this.assigned = true;
+      this.awaitingAssignmentSince = null;
       this.setBrokersDown(false);
     } else {
       consumer.unassign();
+      this.awaitingAssignmentSince = performance.now();
     }
     this.options.logger.event(
       'info',
@@ -372,6 +400,41 @@ export class GroupTransactionServer extends Server implements CustomTransportStr
     }
     this.rewindRequested = false;
     await sleep(RETRY_BACKOFF_MS);
+  }
+
+  /**
+   * A consumer that has had no assignment for a long time since it lost its partitions (or since
+   * it started) is outside the group for good: seen once after a broker restart, when librdkafka
+   * lost its membership and never joined again. It is replaced by a new one, which joins afresh;
+   * the old one leaves the group in the background. (An instance the group gives no partition
+   * has an assignment: an empty one.)
+   */
+  private async replaceConsumerIfOutsideGroup(): Promise<void> {
+    const since = this.awaitingAssignmentSince;
+    const limit = Math.max(OUTSIDE_GROUP_MIN_MS, 6 * this.sessionTimeoutMs);
+    if (since === null || performance.now() - since < limit) {
+      return;
+    }
+    this.options.logger.event(
+      'warn',
+      'no partition assignment for too long; replacing the consumer',
+      {
+        seconds: Math.round((performance.now() - since) / 1_000),
+      },
+    );
+    this.dropUncommitted();
+    await this.idle();
+    const old = this.consumer;
+    const fresh = await this.connectGroupConsumer();
+    this.rebalances.length = 0;
+    this.positions.clear();
+    this.rewindRequested = false;
+    this.consumer = fresh;
+    this.awaitingAssignmentSince = performance.now();
+    this.stats.consumersReplaced += 1;
+    if (old) {
+      void disconnect(old, this.options.logger);
+    }
   }
 
   private setBrokersDown(down: boolean): void {
